@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { runExtract } from './extract.js';
+import { type CliIo, write } from './io.js';
+import { runStart } from './start.js';
+import { USAGE } from './usage.js';
+
+/** Dispatches `statements <command> ...`; returns the exit status. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // Non-strict, because everything after the command belongs to the command's own parser.
+  const { tokens } = parseArgs({
+    args: argv,
+    options: { help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const commandToken = tokens.find((t) => t.kind === 'positional');
+  const globals = tokens.filter((t) => t.index < (commandToken?.index ?? argv.length));
+  const unknown = globals.find((t) => t.kind === 'option' && t.name !== 'help');
+  if (unknown?.kind === 'option') {
+    await write(io.stderr, `statements: unknown option "${unknown.rawName}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (globals.some((t) => t.kind === 'option' && t.name === 'help')) {
+    await write(io.stdout, USAGE);
+    return 0;
+  }
+  if (commandToken?.kind !== 'positional') {
+    await write(io.stderr, USAGE);
+    return 2;
+  }
+  const rest = argv.slice(commandToken.index + 1);
+  switch (commandToken.value) {
+    case 'extract':
+      return runExtract(rest, io);
+    case 'start':
+      return runStart(rest, io);
+    case 'help':
+      await write(io.stdout, USAGE);
+      return 0;
+    default:
+      await write(
+        io.stderr,
+        `statements: unknown command "${commandToken.value}". Commands: extract, start, help.\n` +
+          'Run "statements help" for usage.\n',
+      );
+      return 2;
+  }
+}

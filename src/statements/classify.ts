@@ -1,0 +1,48 @@
+/**
+ * Tells statements from the other things news puts in quote marks: scare quotes ("drills"),
+ * titles ("Face the Nation"), and decides direct versus partial.
+ */
+import { TITLE_CUES, TITLE_SMALL_WORDS } from './lexicon.js';
+import type { Token } from './tokens.js';
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+export function quoteWords(quote: string): string[] {
+  return quote.match(WORD_RE) ?? [];
+}
+
+/** A quote of fewer than three words is a term or a scare quote, not a statement. */
+export const MIN_STATEMENT_WORDS = 3;
+
+/** "Face the Nation", "The Steve Harvey Morning Show", "Contract with America". */
+export function isTitle(quote: string, tokens: readonly Token[], q: number): boolean {
+  const words = quoteWords(quote);
+  if (words.length === 0) return true;
+  const bare = quote.replace(/[.,]$/, '');
+  if (/[.!?…]["'”’)]?$/.test(bare) || /[,;:]/.test(bare)) return false;
+  const capitalised = words.every((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || /^[\p{Lu}\p{N}]/u.test(w));
+  if (capitalised && words.length <= 12) return true;
+  const before = tokens[q - 1];
+  const twoBack = tokens[q - 2];
+  const cue = before !== undefined && (TITLE_CUES.has(before.lower) || ((before.lower === 'of' || before.text === ',') && twoBack !== undefined && TITLE_CUES.has(twoBack.lower)));
+  return cue && /^[\p{Lu}\p{N}]/u.test(words[0]!);
+}
+
+/** "so-called “…”" always marks distance, not speech. */
+export function isScareQuote(tokens: readonly Token[], q: number): boolean {
+  const before = tokens[q - 1];
+  return before !== undefined && (before.lower === 'so-called' || before.lower === 'quote-unquote');
+}
+
+/**
+ * Direct when the quote stands as its own sentence or follows a speech tag ("X said: “…”");
+ * partial when the reporter's sentence runs into it.
+ */
+export function isDirect(quote: string, tokens: readonly Token[], q: number, lo: number, cueAt: number | null): boolean {
+  if (!/^[\p{Lu}\p{N}"'“‘…\[(]/u.test(quote) && !quote.startsWith('...')) return false;
+  if (q === lo) return true;
+  const before = tokens[q - 1]!;
+  if (before.text === ':' ) return true;
+  if (before.text === ',' || before.text === '—') return cueAt !== null && cueAt < q && q - cueAt <= 10;
+  return cueAt !== null && cueAt === q - 1;
+}

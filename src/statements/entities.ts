@@ -1,0 +1,203 @@
+/**
+ * The people and organisations an article names, so that "Smith", "Mr. Obama", "he" and "the
+ * Kremlin spokesperson" can be resolved to the full name the article introduced.
+ */
+import type { Actor } from '../model/index.js';
+import type { WatchlistMatcher } from '../matches/index.js';
+import { genderOfGivenName } from './given-names.js';
+import { ORGANISATION_WORDS } from './lexicon.js';
+import type { Phrase } from './phrases.js';
+
+export type Gender = 'female' | 'male' | null;
+
+export interface Entity {
+  name: string;
+  /** Lower-case last name word, for "Smith" → "Julianne Smith". */
+  surname: string;
+  gender: Gender;
+  role: string | null;
+  actorId: string | null;
+  organisation: boolean;
+  /** How many words the name has; a full name outranks a bare surname. */
+  words: number;
+}
+
+interface Occurrence {
+  entity: Entity;
+  offset: number;
+  paragraph: number;
+  /** Mentioned as the subject of its sentence (or of a speech verb). */
+  subject: boolean;
+}
+
+const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
+const FEMALE_HONORIFICS = new Set(['mrs', 'ms', 'miss', 'dame', 'lady']);
+const MALE_HONORIFICS = new Set(['mr', 'sir', 'lord']);
+const ROLE_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['spokesperson', ['spokesperson', 'spokesman', 'spokeswoman', 'press secretary', 'spokesperson']],
+  ['spokesman', ['spokesperson', 'spokesman', 'press secretary']],
+  ['spokeswoman', ['spokesperson', 'spokeswoman', 'press secretary']],
+  ['envoy', ['envoy', 'ambassador']],
+  ['ambassador', ['ambassador', 'envoy']],
+  ['minister', ['minister', 'secretary']],
+  ['secretary', ['secretary', 'minister']],
+]);
+
+function nameWords(name: string): string[] {
+  const words = name.split(' ').filter((w) => !SUFFIXES.has(w.toLowerCase()));
+  return words.length > 0 ? words : [name];
+}
+
+export function genderOfHonorific(honorific: string | null): Gender {
+  if (honorific === null) return null;
+  if (FEMALE_HONORIFICS.has(honorific)) return 'female';
+  if (MALE_HONORIFICS.has(honorific)) return 'male';
+  return null;
+}
+
+export class Registry {
+  private readonly byName = new Map<string, Entity>();
+  private readonly bySurname = new Map<string, Entity[]>();
+  private readonly byActor = new Map<string, Entity>();
+  private readonly mentions: Occurrence[] = [];
+  private readonly speakers: Occurrence[] = [];
+
+  constructor(private readonly matcher: WatchlistMatcher | undefined) {}
+
+  /** The entity a name phrase refers to, registering it when it is new. */
+  entityForName(phrase: Phrase): Entity | null {
+    const name = phrase.name;
+    if (name === null) return null;
+    const words = nameWords(name);
+    const honorGender = genderOfHonorific(phrase.honorific);
+    if (words.length === 1 && !phrase.organisation) {
+      const known = this.bySurname.get(words[0]!.toLowerCase())?.filter((e) => e.words > 1 && !e.organisation && (honorGender === null || e.gender === null || e.gender === honorGender));
+      if (known !== undefined && known.length > 0) {
+        const entity = known[0]!;
+        if (entity.gender === null && honorGender !== null) entity.gender = honorGender;
+        return entity;
+      }
+    }
+    const actor = this.matcher?.actorNamed(name);
+    if (actor !== undefined) return this.entityForActor(actor, phrase.role);
+    const key = name.toLowerCase();
+    const existing = this.byName.get(key);
+    if (existing !== undefined) {
+      if (existing.role === null && phrase.role !== null) existing.role = phrase.role;
+      return existing;
+    }
+    const organisation = phrase.organisation || (phrase.role !== null && phrase.role.split(' ').some((w) => ORGANISATION_WORDS.has(w.toLowerCase())) && words.length === 1);
+    const gender = organisation ? null : (honorGender ?? (words.length > 1 ? genderOfGivenName(words[0]!) : null));
+    const entity: Entity = { name, surname: words[words.length - 1]!.toLowerCase(), gender, role: phrase.role, actorId: null, organisation, words: words.length };
+    this.add(entity, key);
+    return entity;
+  }
+
+  /** The watchlist knows this exact name. */
+  isWatched(name: string): boolean {
+    return this.matcher?.actorNamed(name) !== undefined;
+  }
+
+  entityForActor(actor: Actor, role: string | null): Entity {
+    const existing = this.byActor.get(actor.id);
+    if (existing !== undefined) {
+      if (role !== null && existing.role === actor.role) existing.role = role;
+      return existing;
+    }
+    const words = nameWords(actor.name);
+    const entity: Entity = {
+      name: actor.name,
+      surname: words[words.length - 1]!.toLowerCase(),
+      gender: actor.gender,
+      role: role ?? actor.role,
+      actorId: actor.id,
+      organisation: actor.kind === 'organisation',
+      words: actor.kind === 'person' ? Math.max(2, words.length) : words.length,
+    };
+    this.byActor.set(actor.id, entity);
+    this.add(entity, actor.name.toLowerCase());
+    return entity;
+  }
+
+  private add(entity: Entity, key: string): void {
+    this.byName.set(key, entity);
+    const list = this.bySurname.get(entity.surname);
+    if (list === undefined) this.bySurname.set(entity.surname, [entity]);
+    else {
+      list.push(entity);
+      list.sort((a, b) => b.words - a.words);
+    }
+  }
+
+  noteMention(entity: Entity, offset: number, paragraph: number, subject: boolean): void {
+    this.mentions.push({ entity, offset, paragraph, subject });
+  }
+
+  noteSpeaker(entity: Entity, offset: number, paragraph: number): void {
+    this.speakers.push({ entity, offset, paragraph, subject: true });
+  }
+
+  /** Mentions must be recorded in text order; the pre-pass may add them out of order. */
+  sortMentions(): void {
+    this.mentions.sort((a, b) => a.offset - b.offset);
+  }
+
+  /** "he", "she", "they", "it" at `offset`: the most salient compatible speaker or subject before it. */
+  resolvePronoun(pronoun: string, offset: number, paragraph: number): Entity | null {
+    const want = pronoun === 'he' ? 'male' : pronoun === 'she' ? 'female' : 'plural';
+    const fits = (e: Entity): boolean => (want === 'plural' ? e.organisation : !e.organisation && (e.gender === null || e.gender === want));
+    const latest = (list: readonly Occurrence[], ok: (o: Occurrence) => boolean): Entity | null => {
+      for (let i = list.length - 1; i >= 0; i--) {
+        const o = list[i]!;
+        if (o.offset < offset && ok(o) && fits(o.entity)) return o.entity;
+      }
+      return null;
+    };
+    return (
+      latest(this.speakers, (o) => o.paragraph === paragraph) ??
+      latest(this.mentions, (o) => o.paragraph === paragraph && o.subject) ??
+      latest(this.speakers, (o) => o.paragraph >= paragraph - 3) ??
+      latest(this.mentions, (o) => o.paragraph >= paragraph - 2 && o.subject) ??
+      latest(this.mentions, (o) => o.paragraph >= paragraph - 1)
+    );
+  }
+
+  /** "the minister", "the Kremlin spokesperson": the latest person whose role fits. */
+  resolveDescription(phrase: Phrase, offset: number): Entity | null {
+    const head = phrase.head;
+    if (head === null || phrase.generic) return null;
+    const wanted = ROLE_SYNONYMS.get(head) ?? [head];
+    const qualifiers = phrase.qualifier?.toLowerCase().split(' ') ?? [];
+    const roleFits = (e: Entity): boolean => {
+      if (e.organisation || e.role === null) return false;
+      const role = e.role.toLowerCase();
+      if (!wanted.some((w) => role.includes(w))) return false;
+      return qualifiers.length === 0 || qualifiers.some((q) => role.includes(q) || this.affiliatedWith(e, q));
+    };
+    if (phrase.definite) {
+      for (let i = this.mentions.length - 1; i >= 0; i--) {
+        const o = this.mentions[i]!;
+        if (o.offset < offset && roleFits(o.entity)) return o.entity;
+      }
+    }
+    // "a Pentagon spokesperson": an unnamed voice of an organisation speaks for it.
+    if (phrase.qualifier !== null) {
+      const actor = this.matcher?.actorNamed(phrase.qualifier);
+      if (actor !== undefined && actor.kind === 'organisation') return this.entityForActor(actor, null);
+      if (phrase.qualifier.split(' ').some((w) => ORGANISATION_WORDS.has(w.toLowerCase()))) {
+        return this.entityForName({ ...phrase, kind: 'name', name: phrase.qualifier, organisation: true, role: null });
+      }
+    }
+    return null;
+  }
+
+  private affiliatedWith(entity: Entity, qualifier: string): boolean {
+    if (entity.actorId === null || this.matcher === undefined) return false;
+    const actor = this.matcher.actor(entity.actorId);
+    if (actor === undefined) return false;
+    return actor.affiliations.some((id) => {
+      const a = this.matcher!.actor(id);
+      return a !== undefined && (a.name.toLowerCase() === qualifier || a.aliases.some((x) => x.toLowerCase() === qualifier));
+    });
+  }
+}

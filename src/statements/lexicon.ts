@@ -1,0 +1,262 @@
+/**
+ * Word lists the extraction engine reasons with. Lower-case; looked up by exact token.
+ * Kept in one place so that tuning the engine is editing data, not code.
+ */
+
+const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
+
+/** Verbs (all forms used in news) that introduce what somebody said or wrote. */
+export const SPEECH_VERBS = set(`
+  say says said saying
+  tell tells told telling
+  add adds added adding
+  ask asks asked asking
+  state states stated stating
+  declare declares declared declaring
+  announce announces announced announcing
+  insist insists insisted insisting
+  stress stresses stressed stressing
+  note notes noted noting
+  explain explains explained explaining
+  argue argues argued arguing
+  claim claims claimed claiming
+  warn warns warned warning
+  urge urges urged urging
+  write writes wrote writing
+  tweet tweets tweeted tweeting
+  post posts posted
+  reply replies replied replying
+  respond responds responded responding
+  continue continues continued continuing
+  recall recalls recalled recalling
+  acknowledge acknowledges acknowledged acknowledging
+  admit admits admitted admitting
+  concede concedes conceded conceding
+  confirm confirms confirmed confirming
+  deny denies denied denying
+  suggest suggests suggested suggesting
+  predict predicts predicted predicting
+  promise promises promised promising
+  vow vows vowed vowing
+  pledge pledges pledged pledging
+  complain complains complained complaining
+  counter counters countered countering
+  joke jokes joked joking
+  quip quips quipped quipping
+  shout shouts shouted shouting
+  observe observes observed observing
+  remark remarks remarked remarking
+  report reports reported reporting
+  testify testifies testified testifying
+  assert asserts asserted asserting
+  maintain maintains maintained maintaining
+  emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising
+  caution cautions cautioned cautioning
+  lament laments lamented lamenting
+  boast boasts boasted boasting
+  agree agrees agreed agreeing
+  conclude concludes concluded concluding
+  describe describes described describing
+  call calls called calling
+  charge charges charged charging
+  allege alleges alleged alleging
+  accuse accuses accused accusing
+  contend contends contended contending
+  demand demands demanded demanding
+  mention mentions mentioned mentioning
+  reiterate reiterates reiterated reiterating
+  repeat repeats repeated repeating
+  point points pointed pointing
+  put puts
+  read reads
+  cite cites cited citing
+  exclaim exclaims exclaimed exclaiming
+  yell yells yelled yelling
+  chant chants chanted chanting
+  proclaim proclaims proclaimed proclaiming
+  whisper whispers whispered whispering
+  scoff scoffs scoffed scoffing
+  snap snaps snapped snapping
+  fire fires fired
+  hit hits
+  blast blasts blasted blasting
+  slam slams slammed slamming
+  praise praises praised praising
+  criticize criticizes criticized criticizing criticise criticises criticised criticising
+  attack attacks attacked attacking
+  mock mocks mocked mocking
+  dismiss dismisses dismissed dismissing
+  label labels labeled labelled labeling labelling
+  brand brands branded branding
+  dub dubs dubbed dubbing
+  term terms termed terming
+  characterize characterizes characterized characterizing
+  reply replied
+  announce
+  believe believes believed believing
+  think thinks thought thinking
+  hope hopes hoped hoping
+  worry worries worried worrying
+  fear fears feared fearing
+  acknowledge
+  indicate indicates indicated indicating
+  signal signals signaled signalled signaling
+  hint hints hinted hinting
+  insist
+  estimate estimates estimated estimating
+  recount recounts recounted recounting
+  question questions questioned questioning
+  wonder wonders wondered wondering
+  speculate speculates speculated speculating
+  encourage encourages encouraged encouraging
+`);
+
+/** Verbs that mark reported speech strongly enough to extract an `indirect` statement. */
+export const REPORTING_VERBS = set(`
+  said says told tells added adds stated states declared declares announced announces
+  insisted insists stressed stresses noted notes explained explains argued argues claimed claims
+  warned warns urged urges wrote writes tweeted tweets replied responded acknowledged admitted
+  conceded confirmed confirms denied denies suggested suggests predicted predicts promised promises
+  vowed vows pledged pledges complained asserted asserts maintained maintains emphasized emphasised
+  cautioned reiterated reported reports contended contends alleged alleges charged hoped hopes
+  believes believed thinks
+`);
+
+/** Verbs that take the hearer as object before the content ("told reporters", "urged Moscow"). */
+export const OBJECT_VERBS = set(`
+  tell tells told telling urge urges urged urging ask asks asked asking warn warns warned warning
+  remind reminds reminded assure assures assured inform informs informed
+`);
+
+/** Adverbs and auxiliaries that may stand between a speaker and the verb ("Peskov further said"). */
+export const VERB_MODIFIERS = set(`
+  also further later then again once previously recently earlier repeatedly reportedly still
+  has had have was is were are would will could did does do had been once subsequently initially
+  separately publicly privately quickly immediately bluntly flatly simply only just even finally
+  first last often frequently originally famously angrily openly directly explicitly
+  already has have not never
+`);
+
+/** Honorifics and titles that precede a name but are not part of it. */
+export const HONORIFICS = set(`
+  mr mrs ms miss dr prof sir dame lord lady rev fr
+  sen senator rep representative gov governor pres president vice lt gen col maj capt cmdr adm
+  sgt cpl pvt gen. chancellor premier prime minister secretary ambassador envoy chairman chairwoman
+  chair spokesman spokeswoman spokesperson mayor judge justice chief commissioner director
+  king queen prince princess pope sheikh emir general admiral colonel major captain
+  attorney deputy speaker leader minister officer inspector superintendent commander
+  congressman congresswoman assemblyman assemblywoman councilman councilwoman councillor councilor
+  pastor bishop cardinal rabbi imam father
+`);
+
+/** Nouns heading a description of a speaker ("the minister", "a Pentagon spokesperson"). */
+export const ROLE_NOUNS = set(`
+  minister ministers secretary secretaries spokesperson spokespersons spokesman spokesmen spokeswoman spokeswomen
+  president presidents ambassador ambassadors envoy envoys official officials officer officers
+  senator senators lawmaker lawmakers congressman congresswoman representative governor mayor
+  chancellor premier chief head leader leaders director chairman chairwoman chair commander commanders
+  general admiral diplomat diplomats analyst analysts expert experts adviser advisers advisor advisors
+  aide aides source sources negotiator negotiators strategist strategists economist economists
+  professor researcher researchers lawyer lawyers attorney prosecutor prosecutors judge justice
+  candidate nominee nominees strategist pollster pollsters consultant consultants operative operatives
+  organizer founder executive executives ceo manager managers member members surrogate surrogates
+  supporter supporters critic critics activist activists campaigner campaigners voter voters
+  resident residents witness witnesses reporter reporters journalist journalists editor columnist
+  writer author historian scientist scientists doctor doctors physician nurse police sheriff
+  deputy deputies staffer staffers veteran veterans teacher student students worker workers
+  narrator host anchor commentator correspondent agency agencies ministry department
+  campaign committee council office government administration team party
+`);
+
+/** Words that make a capitalised phrase an organisation rather than a person. */
+export const ORGANISATION_WORDS = set(`
+  ministry department committee council party agency office commission campaign foundation
+  institute university college school association union alliance organization organisation
+  administration government parliament congress senate house assembly court army navy force forces
+  command district service services bureau board bank fund group corporation company inc corp ltd
+  news times post journal tribune herald gazette press radio television tv network channel
+  agency kremlin pentagon nato un eu fbi cia nsa doj dhs epa gop dnc rnc white center centre
+  coalition caucus federation league network society project club movement front
+  ministry embassy consulate mission police guard military headquarters cabinet
+`);
+
+/** Pronouns that can stand for a speaker, with the gender they require (null: any). */
+export const SPEAKER_PRONOUNS: ReadonlyMap<string, 'female' | 'male' | 'plural' | null> = new Map([
+  ['he', 'male'],
+  ['she', 'female'],
+  ['they', 'plural'],
+  ['it', 'plural'],
+]);
+
+/** Single-word tokens that look capitalised at a sentence start but never begin a name. */
+export const CAPITALISED_FUNCTION_WORDS = set(`
+  the a an this that these those he she it they we i you his her its their our my your
+  but and or so yet for nor if when while as after before since because although though
+  in on at by with from to of into onto over under about against between among during without
+  meanwhile however still also then now today yesterday tomorrow there here what which who whom
+  whose where why how all some many most more much few several no not nothing nobody none
+  mr mrs ms dr
+  monday tuesday wednesday thursday friday saturday sunday
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
+  asked speaking writing according earlier later last next
+  just even only both either neither each every another such other
+`);
+
+/** Abbreviations whose period does not end a sentence. */
+export const ABBREVIATIONS = set(`
+  mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt st jr sr rev fr del
+  inc co corp ltd no vs etc e.g i.e u.s u.k u.n e.u d.c a.m p.m
+  jan feb mar apr jun jul aug sep sept oct nov dec mt ft
+`);
+
+/** Quote-internal words that mark a title or a name rather than speech. */
+export const TITLE_CUES = set(`
+  titled entitled headlined dubbed nicknamed named show program programme book film movie
+  documentary series column op-ed editorial article commentary essay song album slogan hashtag
+  motto banner sign headline newsletter podcast episode segment
+`);
+
+/** Lower-case words that do not break Title Case in a title ("Face the Nation"). */
+export const TITLE_SMALL_WORDS = set(`
+  a an the and or but nor for of on in at to by with from as vs via up per
+`);
+
+/** Time expressions that may separate a cue from what follows ("said on Tuesday that"). */
+export const TIME_WORDS = set(`
+  on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+  morning afternoon evening night last this week weekend month year earlier later
+  in at late early recently previously
+`);
+
+/** Plural or generic subjects that do not name anybody ("news agencies reported"). */
+export const GENERIC_SUBJECT_HEADS = set(`
+  agencies reports media outlets sources officials analysts experts observers critics people
+  witnesses residents reporters journalists diplomats some others many several
+`);
+
+/** Lower-case words that may stand inside a role before a name ("foreign minister", "press secretary"). */
+export const ROLE_MODIFIERS = set(`
+  foreign defence defense former top senior deputy press news prime vice chief state-run state
+  military campaign presidential national security general interim acting longtime current
+  assistant ranking principal special finance interior health justice trade economy economic
+  communications political policy republican democratic international regional local federal
+  associate executive managing government opposition party independent outgoing incoming
+  elected retired then-president veteran polling legal communications-director senior-most
+  majority minority house senate white panel committee city county company team group union
+  council board agency network
+`);
+
+/** Person roles that end a role phrase before a name ("Secretary General Jens Stoltenberg"). */
+export const PERSON_ROLES = set(`
+  minister secretary secretary-general general president vice-president ambassador envoy spokesperson spokesman
+  spokeswoman official officer senator sen. rep. representative congressman congresswoman governor gov.
+  mayor chancellor premier chief leader director chairman chairwoman chair commander diplomat analyst
+  adviser advisor aide negotiator strategist economist professor researcher lawyer attorney prosecutor
+  judge justice candidate nominee pollster consultant operative founder executive ceo manager surrogate
+  critic activist journalist reporter editor columnist writer author historian scientist doctor sheriff
+  deputy narrator host anchor commentator correspondent agency head member
+  del. delegate mr. mrs. ms. dr. prof. lt. gen. col. maj. capt. sgt. adm. rev. sir dame lord lady king queen prince
+  princess pope sheikh emir admiral colonel major captain speaker commissioner inspector superintendent
+  pastor bishop cardinal rabbi imam
+`);

@@ -1,0 +1,124 @@
+/**
+ * Reported speech: `X said (that) …`, `X urged Moscow to …`, `…, X told Sky News.`,
+ * `According to X, …`. Returns the speaker phrase and the reported clause of one sentence.
+ */
+import { OBJECT_VERBS, REPORTING_VERBS } from './lexicon.js';
+import { phraseStartingAt, type Phrase } from './phrases.js';
+import { subjectOf } from './cues.js';
+import type { Token } from './tokens.js';
+
+export interface Report {
+  phrase: Phrase;
+  role: string | null;
+  cue: string;
+  /** Token range of the reported clause. */
+  from: number;
+  to: number;
+  /** Token index of the verb (or of "according"). */
+  at: number;
+}
+
+const MIN_WORDS = 4;
+const CLAUSE_BREAKERS = new Set(['according', 'citing', 'who', 'which', 'while', 'whereas']);
+const TIME_WORDS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'early', 'this', 'last', 'earlier', 'later', 'again', 'also', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'morning', 'afternoon', 'evening', 'night', 'week', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'interview', 'statement', 'speech', 'remarks', 'press', 'conference', 'briefing', 'news', 'with', 'to', 'reporters']);
+
+function isReportingVerb(t: Token | undefined): boolean {
+  return t !== undefined && t.type === 'word' && REPORTING_VERBS.has(t.lower);
+}
+
+function words(tokens: readonly Token[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i <= to; i++) if (tokens[i]!.type === 'word') n++;
+  return n;
+}
+
+/** Where the reported clause stops: before ", saying", ", adding", ", according to", "and insisted". */
+function clauseEnd(tokens: readonly Token[], from: number, hi: number): number {
+  let end = hi;
+  while (end >= from && tokens[end]!.type === 'punct') end--;
+  for (let k = from + 1; k <= end; k++) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1];
+    if (t.text === ',' && next !== undefined && next.type === 'word' && (next.lower.endsWith('ing') || CLAUSE_BREAKERS.has(next.lower))) return k - 1;
+    if (t.text === ';') return k - 1;
+    if (t.lower === 'and' && isReportingVerb(next)) return k - 1;
+  }
+  return end;
+}
+
+function usable(phrase: Phrase | null): phrase is Phrase {
+  if (phrase === null) return false;
+  if (phrase.kind === 'pronoun') return phrase.pronoun === 'he' || phrase.pronoun === 'she';
+  if (phrase.kind === 'description') return !phrase.generic && (phrase.definite || phrase.qualifier !== null);
+  return true;
+}
+
+/** `X said (that) …` with the subject near the start of the sentence [lo, hi]. */
+function leadingReport(tokens: readonly Token[], lo: number, hi: number): Report | null {
+  for (let v = lo + 1; v <= hi; v++) {
+    const verb = tokens[v]!;
+    if (verb.type === 'quote') return null;
+    const callsOn = /^call(s|ed)?$/.test(verb.lower) && tokens[v + 1]?.lower === 'on';
+    if (!isReportingVerb(verb) && !callsOn) continue;
+    const subject = subjectOf(tokens, v, lo);
+    if (subject === null || !usable(subject.phrase)) continue;
+    if (subject.phrase.first > lo + 6 && tokens[subject.phrase.first - 1]?.text !== ',') continue;
+    let from = v + 1;
+    if (callsOn) from++;
+    // The clause starts after "that" if one comes within a few time or hearer words.
+    let that = -1;
+    for (let k = from; k <= Math.min(hi, from + 8); k++) {
+      if (tokens[k]!.lower === 'that') {
+        that = k;
+        break;
+      }
+      if (!(tokens[k]!.type === 'word' && (TIME_WORDS.has(tokens[k]!.lower) || tokens[k]!.capital))) break;
+    }
+    if (that !== -1) from = that + 1;
+    else if (OBJECT_VERBS.has(verb.lower) && !callsOn) {
+      const hearer = phraseStartingAt(tokens, from, hi);
+      const after = hearer === null ? from + 1 : hearer.last + 1;
+      // "told Sky News on Wednesday." names a hearer, not a message; "urged Moscow to …" carries one.
+      if (!tokens.slice(after, hi + 1).some((t) => t.lower === 'to' || t.lower === 'that')) return null;
+    } else {
+      while (from <= hi && tokens[from]!.type === 'word' && TIME_WORDS.has(tokens[from]!.lower) && tokens[from]!.lower !== 'the' && tokens[from]!.lower !== 'a') from++;
+    }
+    const to = clauseEnd(tokens, from, hi);
+    if (words(tokens, from, to) < MIN_WORDS) return null;
+    return { phrase: subject.phrase, role: subject.role, cue: verb.text, from, to, at: v };
+  }
+  return null;
+}
+
+/** `…, X told Sky News on Wednesday.`: the tag closes the sentence. */
+function trailingReport(tokens: readonly Token[], lo: number, hi: number): Report | null {
+  for (let c = hi - 1; c > lo; c--) {
+    if (tokens[c]!.text !== ',') continue;
+    const phrase = phraseStartingAt(tokens, c + 1, hi);
+    if (!usable(phrase)) return null;
+    let v = phrase.last + 1;
+    while (v <= hi && tokens[v]!.type === 'word' && ['also', 'further', 'later', 'then'].includes(tokens[v]!.lower)) v++;
+    if (!isReportingVerb(tokens[v])) return null;
+    if (tokens.slice(v + 1, hi + 1).some((t) => t.lower === 'that' || t.type === 'quote')) return null;
+    if (hi - v > 10) return null;
+    const to = c - 1;
+    if (words(tokens, lo, to) < MIN_WORDS) return null;
+    return { phrase, role: null, cue: tokens[v]!.text, from: lo, to, at: v };
+  }
+  return null;
+}
+
+/** `According to X, …` */
+function accordingReport(tokens: readonly Token[], lo: number, hi: number): Report | null {
+  if (tokens[lo]?.lower !== 'according' || tokens[lo + 1]?.lower !== 'to') return null;
+  const phrase = phraseStartingAt(tokens, lo + 2, hi);
+  if (!usable(phrase) || tokens[phrase.last + 1]?.text !== ',') return null;
+  const from = phrase.last + 2;
+  const to = clauseEnd(tokens, from, hi);
+  if (words(tokens, from, to) < MIN_WORDS) return null;
+  return { phrase, role: null, cue: 'according to', from, to, at: lo };
+}
+
+export function reportedSpeech(tokens: readonly Token[], lo: number, hi: number): Report | null {
+  return accordingReport(tokens, lo, hi) ?? leadingReport(tokens, lo, hi) ?? trailingReport(tokens, lo, hi);
+}

@@ -1,0 +1,130 @@
+/**
+ * Checks across entries: unique ids, affiliations that point at existing actors, no cycles.
+ * They read the raw YAML data rather than the schema output so they still run, and report,
+ * when some other entry has a schema error: the user gets every problem in one go.
+ */
+
+export interface Problem {
+  path: readonly (string | number)[];
+  message: string;
+  /** Where to point in the file when that is not `path` itself (an unknown key: the key). */
+  at?: readonly (string | number)[];
+}
+
+interface RawEntry {
+  index: number;
+  id: string | undefined;
+  raw: Record<string, unknown>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function entries(root: unknown, listKey: string): RawEntry[] {
+  const list = isRecord(root) ? root[listKey] : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((raw: unknown, index) =>
+    isRecord(raw) ? [{ index, id: typeof raw.id === 'string' ? raw.id : undefined, raw }] : [],
+  );
+}
+
+/** Duplicate ids in `root[listKey]`, reported at every repeat. */
+export function duplicateIdProblems(root: unknown, listKey: string): Problem[] {
+  const firstIndex = new Map<string, number>();
+  const problems: Problem[] = [];
+  for (const { index, id } of entries(root, listKey)) {
+    if (id === undefined) continue;
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, index);
+    else
+      problems.push({
+        path: [listKey, index, 'id'],
+        message: `duplicate id "${id}", already used by ${listKey}[${first}]; give each entry its own id`,
+      });
+  }
+  return problems;
+}
+
+/** Affiliations that name no actor, name the actor itself, or go round in a cycle. */
+export function affiliationProblems(root: unknown): Problem[] {
+  const actors = entries(root, 'actors');
+  const ids = new Set(actors.flatMap((a) => (a.id === undefined ? [] : [a.id])));
+  const links = new Map<string, string[]>();
+  const problems: Problem[] = [];
+  for (const actor of actors) {
+    const affiliations = actor.raw.affiliations;
+    if (!Array.isArray(affiliations)) continue;
+    affiliations.forEach((target: unknown, k) => {
+      if (typeof target !== 'string') return; // the schema reports the wrong type
+      const path = ['actors', actor.index, 'affiliations', k];
+      if (target === actor.id) {
+        problems.push({ path, message: `an actor cannot be affiliated with itself; remove "${target}"` });
+      } else if (!ids.has(target)) {
+        const hint = closest(target, ids);
+        problems.push({
+          path,
+          message:
+            `unknown actor id "${target}"; ` +
+            (hint ? `did you mean "${hint}"? ` : '') +
+            'add an actor with that id or fix the reference',
+        });
+      } else if (actor.id !== undefined) {
+        links.set(actor.id, [...(links.get(actor.id) ?? []), target]);
+      }
+    });
+  }
+  return [...problems, ...cycleProblems(actors, links)];
+}
+
+/** One problem per cycle, reported at the first actor of the cycle in file order. */
+function cycleProblems(actors: readonly RawEntry[], links: ReadonlyMap<string, string[]>): Problem[] {
+  const done = new Set<string>();
+  const problems: Problem[] = [];
+  const visit = (id: string, trail: string[]): void => {
+    const at = trail.indexOf(id);
+    if (at >= 0) {
+      const cycle = [...trail.slice(at), id];
+      const first = actors.find((a) => a.id !== undefined && cycle.includes(a.id));
+      problems.push({
+        path: ['actors', first?.index ?? 0, 'affiliations'],
+        message:
+          `affiliations go round in a circle (${cycle.join(' → ')}); ` +
+          'they should point outwards (person → organisation → country), so remove one link',
+      });
+      return;
+    }
+    if (done.has(id)) return;
+    for (const next of links.get(id) ?? []) visit(next, [...trail, id]);
+    done.add(id);
+  };
+  for (const actor of actors) if (actor.id !== undefined) visit(actor.id, []);
+  return problems;
+}
+
+/** The id within edit distance 2 of `wrong`, to suggest a fix for a typo. */
+function closest(wrong: string, ids: ReadonlySet<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const id of ids) {
+    const d = editDistance(wrong, id);
+    if (d < bestDistance) {
+      best = id;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
