@@ -102,14 +102,14 @@ function describedBy(tokens: readonly Token[], end: number, lo: number): Phrase 
   if (tokens[end - 1]!.type === 'poss' && !PERSON_ROLES.has(head.lower)) {
     // "Ivana Trump's brief said": a document or campaign speaks for its owner.
     const owner = phraseEndingAt(tokens, end - 2, lo);
-    if (owner !== null && owner.kind === 'name') return { ...owner, last: end, role: null };
+    if (owner !== null && owner.kind === 'name') return named(owner.first, end, owner.definite, owner.name, owner.organisation, null, owner.honorific);
   }
   for (let k = end - 1; k >= Math.max(lo, end - 5); k--) {
     const t = tokens[k]!;
     if (t.type !== 'word' && t.type !== 'poss') return null;
     if (DETERMINERS.has(t.lower)) {
       const qualifier = tokens.slice(k + 1, end).filter((x) => x.capital).map((x) => x.text).join(' ') || null;
-      return { kind: 'description', first: k, last: end, name: null, organisation: false, role: joinTokens(tokens, k + 1, end), honorific: null, pronoun: null, head: head.lower, qualifier, generic: false, definite: t.lower === 'the' };
+      return described(k, end, t.lower === 'the', joinTokens(tokens, k + 1, end), head.lower, qualifier, false);
     }
   }
   return null;
@@ -150,8 +150,17 @@ function startsNamed(tokens: readonly Token[], i: number, hi: number): boolean {
   return isNameWord(t);
 }
 
+// Phrases are built by these three functions only, so every Phrase has one shape (a hot path).
 function pronounPhrase(i: number, pronoun: string): Phrase {
   return { kind: 'pronoun', first: i, last: i, name: null, organisation: false, role: null, honorific: null, pronoun, head: null, qualifier: null, generic: false, definite: true };
+}
+
+function named(first: number, last: number, definite: boolean, name: string | null, organisation: boolean, role: string | null, honorific: string | null): Phrase {
+  return { kind: 'name', first, last, name, organisation, role, honorific, pronoun: null, head: null, qualifier: null, generic: false, definite };
+}
+
+function described(first: number, last: number, definite: boolean, role: string, head: string, qualifier: string | null, generic: boolean): Phrase {
+  return { kind: 'description', first, last, name: null, organisation: false, role, honorific: null, pronoun: null, head, qualifier, generic, definite };
 }
 
 function joinTokens(tokens: readonly Token[], from: number, to: number): string {
@@ -182,7 +191,6 @@ function classify(tokens: readonly Token[], first: number, last: number): Phrase
   const before = tokens[lastRole];
   if (lastRole >= from && before !== undefined && HONORIFIC_GENDER.has(stripDot(before.lower))) honorific = stripDot(before.lower);
   let nameFrom = lastRole + 1;
-  const base = { first, last, pronoun: null, definite } as const;
   if (lastRole > from && before !== undefined && LINKS.has(before.lower) && nameFrom <= last) {
     const owner = tokens[lastRole - 1]!;
     if (owner.capital && ORGANISATION_WORDS.has(owner.lower) && !isRoleWord(owner)) {
@@ -190,7 +198,7 @@ function classify(tokens: readonly Token[], first: number, last: number): Phrase
       let runStart = lastRole - 1;
       while (runStart - 1 >= from && tokens[runStart - 1]!.capital) runStart--;
       const role = runStart > from ? joinTokens(tokens, from, runStart - 1) : null;
-      return { ...base, kind: 'name', name: joinTokens(tokens, runStart, last), organisation: true, role, honorific: null, head: null, qualifier: null, generic: false };
+      return named(first, last, definite, joinTokens(tokens, runStart, last), true, role, null);
     }
     // "US Ambassador to NATO Julianne Smith" names a person only from a given name on;
     // "the American envoy to NATO" names nobody.
@@ -198,7 +206,7 @@ function classify(tokens: readonly Token[], first: number, last: number): Phrase
     for (let i = nameFrom + 1; i <= last; i++) if (tokens[i]!.type === 'word' && genderOfGivenName(tokens[i]!.text) !== null) given = i;
     if (given === -1) {
       const qualifier = tokens.slice(from, last + 1).filter((t) => t.capital).map((t) => t.text).join(' ') || null;
-      return { ...base, kind: 'description', name: null, organisation: false, role: joinTokens(tokens, from, last), honorific: null, head: owner.lower, qualifier, generic: false };
+      return described(first, last, definite, joinTokens(tokens, from, last), owner.lower, qualifier, false);
     }
     nameFrom = given;
     lastRole = given - 1;
@@ -207,20 +215,20 @@ function classify(tokens: readonly Token[], first: number, last: number): Phrase
     const name = joinTokens(tokens, nameFrom, last);
     const roleText = lastRole >= from ? joinTokens(tokens, from, lastRole) : null;
     const organisation = isOrganisationName(tokens, nameFrom, last);
-    return { ...base, kind: 'name', name, organisation, role: honorific !== null && lastRole === from ? null : roleText, honorific, head: null, qualifier: null, generic: false };
+    return named(first, last, definite, name, organisation, honorific !== null && lastRole === from ? null : roleText, honorific);
   }
   // No name after the roles: an organisation ("the Russian Defence Ministry") or a description.
   const words = tokens.slice(from, last + 1).filter((t) => t.type === 'word');
   const head = tokens[last]!;
   if (head.type === 'word' && head.capital && isOrganisationName(tokens, from, last)) {
-    return { ...base, kind: 'name', name: joinTokens(tokens, from, last), organisation: true, role: null, honorific: null, head: null, qualifier: null, generic: false };
+    return named(first, last, definite, joinTokens(tokens, from, last), true, null, null);
   }
   if (head.type !== 'word' || !(ROLE_NOUNS.has(head.lower) || isRoleWord(head))) return null;
   const capitals = words.filter((t) => t.capital);
   const qualifier = capitals.length > 0 ? capitals.map((t) => t.text).join(' ') : null;
   const plural = head.lower.endsWith('s') && !head.lower.endsWith('ss') && !PERSON_ROLES.has(head.lower);
   const generic = GENERIC_SUBJECT_HEADS.has(head.lower) || plural;
-  return { ...base, kind: 'description', name: null, organisation: false, role: joinTokens(tokens, from, last), honorific: null, head: head.lower, qualifier, generic };
+  return described(first, last, definite, joinTokens(tokens, from, last), head.lower, qualifier, generic);
 }
 
 export function isOrganisationName(tokens: readonly Token[], from: number, to: number): boolean {

@@ -32,12 +32,13 @@ const SINGLE_CLOSERS = new Set([0x2019]);
 const STRAIGHT_SINGLE = 0x27;
 const BACKTICK = 0x60;
 
+// Called for every character: plain comparisons, no set look-ups.
 export function isDoubleMark(code: number): boolean {
-  return code === STRAIGHT_DOUBLE || DOUBLE_OPENERS.has(code) || DOUBLE_CLOSERS.has(code);
+  return code === 0x22 || code === 0x201c || code === 0x201d || code === 0x201e || code === 0x201f || code === 0xab || code === 0xbb;
 }
 
 function isSingleMark(code: number): boolean {
-  return code === STRAIGHT_SINGLE || SINGLE_OPENERS.has(code) || SINGLE_CLOSERS.has(code);
+  return code === 0x27 || code === 0x2018 || code === 0x2019 || code === 0x201a;
 }
 
 function isOpeningContext(code: number): boolean {

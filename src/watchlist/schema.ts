@@ -9,7 +9,7 @@ import { tokenize } from '../matches/tokenize.js';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Describes a YAML value in an error message the way the user wrote it. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping (key: value pairs)';
@@ -18,7 +18,7 @@ export function describeValue(value: unknown): string {
 }
 
 /** Error text for a field: "missing; add <add>" or "must be <what>, found …". */
-function expect(what: string, add = what) {
+function explain(what: string, add = what) {
   return (issue: { input?: unknown }): string =>
     issue.input === undefined ? `missing; add ${add}` : `must be ${what}, found ${describeValue(issue.input)}`;
 }
@@ -26,7 +26,7 @@ function expect(what: string, add = what) {
 /** A strict object whose unknown-key error lists the keys that are allowed. */
 function strict<T extends z.core.$ZodLooseShape>(shape: T, what: string, shapeHint?: string) {
   const allowed = Object.keys(shape).join(', ');
-  const wrongType = expect(shapeHint ?? `${what} (a mapping with keys ${allowed})`);
+  const wrongType = explain(shapeHint ?? `${what} (a mapping with keys ${allowed})`);
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code === 'unrecognized_keys') {
@@ -40,25 +40,25 @@ function strict<T extends z.core.$ZodLooseShape>(shape: T, what: string, shapeHi
 
 const slug = (example: string) =>
   z
-    .string({ error: expect(`an id such as "${example}"`) })
+    .string({ error: explain(`an id such as "${example}"`) })
     .regex(SLUG, `must be a lower-case slug such as "${example}": letters a-z, digits and single hyphens`);
 
 /** A name, alias or variant: must have at least one letter or digit, or it could never match. */
 const phrase = (what: string) =>
   z
-    .string({ error: expect('text', `the ${what}`) })
+    .string({ error: explain('text', `the ${what}`) })
     .refine((s) => tokenize(s).length > 0, `must contain at least one letter or digit; write the ${what} out or remove it`);
 
 /** A list that may be omitted or left empty in YAML. */
 const list = <T extends z.ZodType>(item: T, what: string) =>
   z
-    .array(item, { error: expect(`a list of ${what}`) })
+    .array(item, { error: explain(`a list of ${what}`) })
     .nullish()
     .transform((v) => v ?? []);
 
 const optionalText = (what: string) =>
   z
-    .string({ error: expect(what) })
+    .string({ error: explain(what) })
     .nullish()
     .transform((v) => v ?? null);
 
@@ -66,10 +66,10 @@ export const actorSchema = strict(
   {
     id: slug('jens-stoltenberg'),
     name: phrase('display name'),
-    kind: z.enum(['person', 'organisation'], { error: expect('person or organisation') }),
+    kind: z.enum(['person', 'organisation'], { error: explain('person or organisation') }),
     role: optionalText('a role such as "NATO Secretary General"'),
     gender: z
-      .enum(['female', 'male'], { error: expect('female, male or null') })
+      .enum(['female', 'male'], { error: explain('female, male or null') })
       .nullish()
       .transform((v) => v ?? null),
     aliases: list(phrase('alias'), 'names'),
