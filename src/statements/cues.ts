@@ -50,7 +50,8 @@ function skipModifiersBack(tokens: readonly Token[], k: number, lo: number): num
   return k;
 }
 
-const ASIDE_OPENERS = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'speaking', 'appearing', 'writing', 'citing', 'however', 'meanwhile', 'though', 'too', 'for', 'when', 'while', 'asked', 'in turn']);
+const ASIDE_OPENERS = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'speaking', 'appearing', 'writing', 'citing', 'however', 'meanwhile', 'though', 'too', 'for', 'when', 'while', 'asked', 'which', 'whose', 'where', 'recently']);
+const MODALS = new Set(['would', 'will', 'could', 'should', 'might', 'may', 'can', 'must', 'shall']);
 const AFFILIATION_LINKS = new Set(['of', 'from', 'at', 'with']);
 const DASHES = new Set(['—', '–', '―', '-']);
 const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'who', 'one', 'former', 'then']);
@@ -94,10 +95,13 @@ export function subjectOf(tokens: readonly Token[], v: number, lo: number): { ph
   }
   let phrase = phraseEndingAt(tokens, k, lo);
   if (phrase === null) return null;
-  // "Johnnie Wilson, of Springfield, Va., said": the place is not the speaker.
-  if (tokens[phrase.first - 1]?.lower === 'of' && tokens[phrase.first - 2]?.text === ',') {
-    const person = phraseEndingAt(tokens, phrase.first - 3, lo);
-    if (person !== null && person.kind === 'name') phrase = person;
+  // "Johnnie Wilson, of Springfield, Va., said", "Gov. Earl Ray Tomblin of West Virginia lauded":
+  // the place is not the speaker.
+  const link = tokens[phrase.first - 1]?.lower;
+  if (link === 'of' || link === 'from') {
+    const end = tokens[phrase.first - 2]?.text === ',' ? phrase.first - 3 : phrase.first - 2;
+    const person = end >= lo ? phraseEndingAt(tokens, end, lo) : null;
+    if (person !== null && person.kind === 'name' && !person.organisation) phrase = person;
   }
   // "Julianne Smith, the US Ambassador to NATO has announced": an appositive left unclosed.
   const opener = tokens[phrase.first]!;
@@ -199,9 +203,12 @@ export function cuesBefore(tokens: readonly Token[], q: number, lo: number): Cue
   const cues: Cue[] = [];
   for (let v = q - 1; v >= lo; v--) {
     const t = tokens[v]!;
-    if (!isSpeechVerb(t)) continue;
+    // "as Steven Rosenthal recently put it, “…”"
+    const putIt = t.lower === 'put' && tokens[v + 1]?.lower === 'it';
+    if (!isSpeechVerb(t) && !putIt) continue;
     // "to say" has no subject of its own; "continues to remain" is not speech.
-    if (tokens[v - 1]?.lower === 'to' || tokens[v + 1]?.lower === 'to') continue;
+    // "it would tell a story" is no attribution either.
+    if (tokens[v - 1]?.lower === 'to' || tokens[v + 1]?.lower === 'to' || MODALS.has(tokens[v - 1]?.lower ?? '')) continue;
     let subject: { phrase: Phrase; role: string | null } | null = null;
     if (isParticiple(t)) {
       const before = tokens[v - 1];

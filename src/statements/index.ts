@@ -63,6 +63,7 @@ export function extractStatements(input: string, options: ExtractOptions = {}): 
     found.push(...inParagraph);
   }
 
+  unifyRunningQuotes(found, text);
   const statements = found.filter((f) => !f.anchor).map((f) => f.statement);
   return { statements, ...mentions(text, paragraphs, statements, matcher, options.title) };
 }
@@ -191,14 +192,20 @@ function attribute(tokens: readonly Token[], q: number, lo: number, hi: number, 
   return { cue: candidates[0] ?? null, entity: null };
 }
 
+const IRREGULAR_VERBS = new Set(['is', 'was', 'has', 'had', 'went', 'made', 'took', 'gave', 'got', 'came', 'saw', 'knew', 'thought', 'felt', 'kept', 'left', 'let', 'ran', 'sang', 'spoke', 'stood', 'won', 'would', 'will', 'could', 'can', 'did', 'does', 'also', 'once', 'then']);
+
+/** "Trump went on about", "Cruz exhorted": a lower-case word that reads as the verb of a subject. */
+function looksLikeVerb(t: Token | undefined): boolean {
+  if (t === undefined || t.type !== 'word' || t.capital) return false;
+  return IRREGULAR_VERBS.has(t.lower) || t.lower.endsWith('ed') || (t.lower.endsWith('s') && !t.lower.endsWith('ss') && t.lower.length > 3);
+}
+
 /** The named subject opening a sentence (after an introductory phrase), followed by its verb. */
 function sentenceSubject(tokens: readonly Token[], lo: number, q: number): Cue | null {
   for (let f = lo; f < q; f++) {
     if (f !== lo && tokens[f - 1]!.text !== ',') continue;
     const phrase = phraseStartingAt(tokens, f, q - 1);
-    if (phrase === null || phrase.kind === 'description') continue;
-    const verb = tokens[phrase.last + 1];
-    if (verb === undefined || verb.type !== 'word' || verb.capital || phrase.last + 1 >= q) continue;
+    if (phrase === null || phrase.kind === 'description' || phrase.last + 1 >= q || !looksLikeVerb(tokens[phrase.last + 1])) continue;
     return { phrase, cue: null, role: null, citing: null, at: phrase.last + 1 };
   }
   return null;
@@ -275,23 +282,43 @@ function headlineStatements(text: string, tokens: readonly Token[], quotes: read
  * untagged quote continues the previous paragraph's speaker.
  */
 function inheritSpeakers(inParagraph: Found[], earlier: readonly Found[], p: number, para: Paragraph, text: string): void {
-  const quotesHere = inParagraph.filter((f) => f.quote !== null);
-  quotesHere.forEach((f, i) => {
-    if (f.local) return;
-    const previous = quotesHere.slice(0, i).reverse().find((x) => x.entity !== null);
-    const next = quotesHere.slice(i + 1).find((x) => x.entity !== null && x.local);
+  inParagraph.forEach((f, i) => {
+    if (f.local || f.quote === null) return;
+    const previous = inParagraph.slice(0, i).reverse().find((x) => x.entity !== null);
+    const next = inParagraph.slice(i + 1).find((x) => x.entity !== null && x.local && x.quote !== null);
     let source: Found | undefined = previous ?? next;
-    if (source === undefined && i === 0 && (f.quote!.continued || f.quote!.open === para.start)) {
+    if (source === undefined && (f.quote.continued || f.quote.open === para.start)) {
       const last = earlier[earlier.length - 1];
       if (last !== undefined && last.paragraph >= p - 1 && last.entity !== null) source = last;
     }
     if (source === undefined || source.entity === null) return;
-    f.entity = source.entity;
-    f.statement = { ...f.statement, speaker: source.statement.speaker, speakerId: source.statement.speakerId, role: source.statement.role };
-    if (f.statement.kind === 'partial' && /^[\p{Lu}]/u.test(text.slice(f.quote!.start, f.quote!.start + 1))) {
-      f.statement = { ...f.statement, kind: 'direct' };
-    }
+    adopt(f, source, text);
   });
+}
+
+function adopt(f: Found, source: Found, text: string): void {
+  f.entity = source.entity;
+  f.statement = { ...f.statement, speaker: source.statement.speaker, speakerId: source.statement.speakerId, role: source.statement.role };
+  if (f.statement.kind === 'partial' && f.quote !== null && /^[\p{Lu}]/u.test(text.slice(f.quote.start, f.quote.start + 1))) {
+    f.statement = { ...f.statement, kind: 'direct' };
+  }
+}
+
+/** A quote running over several paragraphs is one speaker's, wherever its tag stands. */
+function unifyRunningQuotes(found: Found[], text: string): void {
+  let chain: Found[] = [];
+  const settle = (): void => {
+    const tagged = chain.find((f) => f.local && f.entity !== null);
+    if (tagged !== undefined) for (const f of chain) if (!f.local) adopt(f, tagged, text);
+    chain = [];
+  };
+  for (const f of found) {
+    if (f.quote === null) continue;
+    if (!f.quote.continued) settle();
+    chain.push(f);
+    if (!f.quote.continues) settle();
+  }
+  settle();
 }
 
 /** Watchlist actors and keywords in the article (links to other stories excluded), then unknown speakers. */

@@ -11,7 +11,7 @@ export const SPEECH_VERBS = set(`
   tell tells told telling
   add adds added adding
   ask asks asked asking
-  state states stated stating
+  stated stating
   declare declares declared declaring
   announce announces announced announcing
   insist insists insisted insisting
@@ -19,12 +19,12 @@ export const SPEECH_VERBS = set(`
   note notes noted noting
   explain explains explained explaining
   argue argues argued arguing
-  claim claims claimed claiming
+  claimed claiming
   warn warns warned warning
   urge urges urged urging
   write writes wrote writing
   tweet tweets tweeted tweeting
-  post posts posted
+  posted
   reply replies replied replying
   respond responds responded responding
   continue continues continued continuing
@@ -36,17 +36,17 @@ export const SPEECH_VERBS = set(`
   deny denies denied denying
   suggest suggests suggested suggesting
   predict predicts predicted predicting
-  promise promises promised promising
+  promised
   vow vows vowed vowing
-  pledge pledges pledged pledging
+  pledged
   complain complains complained complaining
-  counter counters countered countering
+  countered countering
   joke jokes joked joking
   quip quips quipped quipping
   shout shouts shouted shouting
   observe observes observed observing
-  remark remarks remarked remarking
-  report reports reported reporting
+  remarked remarking
+  reported reporting
   testify testifies testified testifying
   assert asserts asserted asserting
   maintain maintains maintained maintaining
@@ -57,18 +57,16 @@ export const SPEECH_VERBS = set(`
   agree agrees agreed agreeing
   conclude concludes concluded concluding
   describe describes described describing
-  call calls called calling
-  charge charges charged charging
+  calls called calling
+  charged charging
   allege alleges alleged alleging
   accuse accuses accused accusing
   contend contends contended contending
-  demand demands demanded demanding
+  demanded demanding
   mention mentions mentioned mentioning
   reiterate reiterates reiterated reiterating
   repeat repeats repeated repeating
-  point points pointed pointing
-  put puts
-  read reads
+  pointed pointing
   cite cites cited citing
   exclaim exclaims exclaimed exclaiming
   yell yells yelled yelling
@@ -77,8 +75,6 @@ export const SPEECH_VERBS = set(`
   whisper whispers whispered whispering
   scoff scoffs scoffed scoffing
   snap snaps snapped snapping
-  fire fires fired
-  hit hits
   blast blasts blasted blasting
   slam slams slammed slamming
   praise praises praised praising
@@ -86,39 +82,40 @@ export const SPEECH_VERBS = set(`
   attack attacks attacked attacking
   mock mocks mocked mocking
   dismiss dismisses dismissed dismissing
-  label labels labeled labelled labeling labelling
-  brand brands branded branding
+  labeled labelled labeling labelling
+  branded branding
   dub dubs dubbed dubbing
-  term terms termed terming
+  termed terming
   characterize characterizes characterized characterizing
-  reply replied
-  announce
   believe believes believed believing
   think thinks thought thinking
-  hope hopes hoped hoping
-  worry worries worried worrying
-  fear fears feared fearing
-  acknowledge
+  hopes hoped
+  worried
+  feared
   indicate indicates indicated indicating
-  signal signals signaled signalled signaling
+  signaled signalled
   hint hints hinted hinting
-  insist
-  estimate estimates estimated estimating
+  estimated
   recount recounts recounted recounting
-  question questions questioned questioning
+  questioned
   wonder wonders wondered wondering
   speculate speculates speculated speculating
-  encourage encourages encouraged encouraging
+  encouraged encouraging
+  sing sings sang singing
+  exhort exhorts exhorted
+  liken likens likened
+  laud lauds lauded
+  quote quotes quoted
 `);
 
 /** Verbs that mark reported speech strongly enough to extract an `indirect` statement. */
 export const REPORTING_VERBS = set(`
-  said says told tells added adds stated states declared declares announced announces
+  said says told tells added adds stated declared declares announced announces
   insisted insists stressed stresses noted notes explained explains argued argues claimed claims
   warned warns urged urges wrote writes tweeted tweets replied responded acknowledged admitted
   conceded confirmed confirms denied denies suggested suggests predicted predicts promised promises
   vowed vows pledged pledges complained asserted asserts maintained maintains emphasized emphasised
-  cautioned reiterated reported reports contended contends alleged alleges charged hoped hopes
+  cautioned reiterated reported contended contends alleged alleges charged hoped hopes
   believes believed thinks
 `);
 

@@ -77,9 +77,14 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, lo: number):
     return pronounPhrase(end, last.lower);
   }
   let k = end;
+  let unknown = 0;
   while (k >= lo) {
     const t = tokens[k]!;
     if (isPhraseWord(t)) {
+      k--;
+    } else if (unknown < 2 && k < end && isLooseRoleWord(t) && namesPerson(tokens, k + 1, end)) {
+      // "chief engineer Oskar Lindqvist": role words the lexicon does not know, before a full name.
+      unknown++;
       k--;
     } else if (t.type === 'poss' && k - 1 >= lo && isNameWord(tokens[k - 1]!) && k < end) {
       k--;
@@ -126,6 +131,8 @@ export function phraseStartingAt(tokens: readonly Token[], i: number, hi: number
     const t = tokens[k]!;
     if (isPhraseWord(t)) {
       k++;
+    } else if (k - i < 3 && isLooseRoleWord(t) && leadsToName(tokens, k + 1, hi)) {
+      k++;
     } else if (t.type === 'poss' && k > i && isNameWord(tokens[k - 1]!) && k + 1 <= hi && isPhraseWord(tokens[k + 1]!)) {
       k++;
     } else if (t.type === 'word' && LINKS.has(t.lower) && k > i && !sawNamePerson(tokens, i, k) && k + 1 <= hi && startsNamed(tokens, k + 1, hi)) {
@@ -137,10 +144,42 @@ export function phraseStartingAt(tokens: readonly Token[], i: number, hi: number
   return classify(tokens, i, k - 1);
 }
 
+const NOT_ROLE_WORDS = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'and', 'or', 'but', 'that', 'which', 'who', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'said', 'says', 'told', 'when', 'while', 'if', 'than', 'then', 'not', 'also', 'be', 'been', 'will', 'would', 'can', 'could', 'after', 'before', 'because', 'so', 'like', 'such', 'about', 'into', 'over', 'under', 'up', 'out', 'time', 'day', 'week', 'year']);
+
+function isLooseRoleWord(t: Token): boolean {
+  return t.type === 'word' && !t.capital && /^[a-z][a-z-]+$/.test(t.text) && !NOT_ROLE_WORDS.has(t.lower) && !SPEECH_VERBS.has(t.lower) && !t.lower.endsWith('ly');
+}
+
+/** [from, to] holds a person's full name: two or more capitalised name words, no organisation word. */
+function namesPerson(tokens: readonly Token[], from: number, to: number): boolean {
+  let names = 0;
+  for (let i = from; i <= to; i++) {
+    const t = tokens[i]!;
+    if (t.type !== 'word') continue;
+    if (isNameWord(t) && !isRoleWord(t) && !ORGANISATION_WORDS.has(t.lower)) names++;
+    else if (t.capital || !(ROLE_NOUNS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || isLooseRoleWord(t))) return false;
+  }
+  return names >= 2;
+}
+
+/** Lower-case words from i on lead, within two more words, to a capitalised name. */
+function leadsToName(tokens: readonly Token[], i: number, hi: number): boolean {
+  for (let k = i; k <= Math.min(hi, i + 2); k++) {
+    const t = tokens[k]!;
+    if (isNameWord(t) && !isRoleWord(t)) return tokens[k + 1] !== undefined && isNameWord(tokens[k + 1]!) && !isRoleWord(tokens[k + 1]!);
+    if (!(isLooseRoleWord(t) || isPhraseWord(t))) return false;
+  }
+  return false;
+}
+
 /** A person's name already stands in [from, to): "Elijah Cummings of Maryland" stops at "of". */
 function sawNamePerson(tokens: readonly Token[], from: number, to: number): boolean {
   const prev = tokens[to - 1];
-  return prev !== undefined && isNameWord(prev) && !isRoleWord(prev) && !ORGANISATION_WORDS.has(prev.lower) && to - from >= 1 && tokens.slice(from, to).some((t) => isNameWord(t) && !isRoleWord(t));
+  if (prev === undefined || !isNameWord(prev) || isRoleWord(prev) || ORGANISATION_WORDS.has(prev.lower)) return false;
+  // One capitalised word before "for"/"of" starts an organisation's name ("Citizens for Tax Justice").
+  let names = 0;
+  for (let i = from; i < to; i++) if (isNameWord(tokens[i]!) && !isRoleWord(tokens[i]!)) names++;
+  return names >= 2 || (names === 1 && to - from >= 2);
 }
 
 function startsNamed(tokens: readonly Token[], i: number, hi: number): boolean {
@@ -193,6 +232,15 @@ function classify(tokens: readonly Token[], first: number, last: number): Phrase
   let nameFrom = lastRole + 1;
   if (lastRole > from && before !== undefined && LINKS.has(before.lower) && nameFrom <= last) {
     const owner = tokens[lastRole - 1]!;
+    // "Gov. Earl Ray Tomblin of West Virginia": a person's name, then where they are from.
+    let runStart = lastRole - 1;
+    while (runStart - 1 >= from && isNameWord(tokens[runStart - 1]!) && !isRoleWord(tokens[runStart - 1]!)) runStart--;
+    const personRun = isNameWord(owner) && !isRoleWord(owner) && !ORGANISATION_WORDS.has(owner.lower);
+    if (personRun && (lastRole - runStart >= 2 || (runStart > from && isRoleWord(tokens[runStart - 1]!)))) {
+      const honorificBefore = runStart > from ? stripDot(tokens[runStart - 1]!.lower) : null;
+      const role = runStart > from ? joinTokens(tokens, from, runStart - 1) : null;
+      return named(first, last, definite, joinTokens(tokens, runStart, lastRole - 1), false, role, honorificBefore !== null && HONORIFIC_GENDER.has(honorificBefore) ? honorificBefore : null);
+    }
     if (owner.capital && ORGANISATION_WORDS.has(owner.lower) && !isRoleWord(owner)) {
       // "the Ministry of Defence": the link belongs to the organisation's name.
       let runStart = lastRole - 1;
@@ -210,6 +258,16 @@ function classify(tokens: readonly Token[], first: number, last: number): Phrase
     }
     nameFrom = given;
     lastRole = given - 1;
+  }
+  // "Coach Marco Bellini": a capitalised word the lexicon does not know as a title, then a given name.
+  if (last - nameFrom >= 2) {
+    for (let i = nameFrom + 1; i < last; i++) {
+      if (tokens[i]!.type === 'word' && genderOfGivenName(tokens[i]!.text) !== null && genderOfGivenName(tokens[nameFrom]!.text) === null) {
+        lastRole = i - 1;
+        nameFrom = i;
+        break;
+      }
+    }
   }
   if (nameFrom <= last && tokens.slice(nameFrom, last + 1).every((t) => t.type === 'word' && isNameWord(t))) {
     const name = joinTokens(tokens, nameFrom, last);

@@ -19,7 +19,7 @@ export interface Report {
 }
 
 const MIN_WORDS = 4;
-const CLAUSE_BREAKERS = new Set(['according', 'citing', 'who', 'which', 'while', 'whereas']);
+const CLAUSE_BREAKERS = new Set(['according', 'citing', 'who', 'which', 'while', 'whereas', 'hours', 'days', 'weeks', 'months', 'shortly', 'soon', 'just', 'amid', 'despite', 'after', 'before', 'as']);
 const TIME_WORDS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'early', 'this', 'last', 'earlier', 'later', 'again', 'also', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'morning', 'afternoon', 'evening', 'night', 'week', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'interview', 'statement', 'speech', 'remarks', 'press', 'conference', 'briefing', 'news', 'with', 'to', 'reporters']);
 
 function isReportingVerb(t: Token | undefined): boolean {
@@ -57,14 +57,15 @@ function usable(phrase: Phrase | null): phrase is Phrase {
 function leadingReport(tokens: readonly Token[], lo: number, hi: number): Report | null {
   for (let v = lo + 1; v <= hi; v++) {
     const verb = tokens[v]!;
-    if (verb.type === 'quote') return null;
+    if (verb.type === 'quote') continue; // a title or scare quote: the sentence has no statement quote
     const callsOn = /^call(s|ed)?$/.test(verb.lower) && tokens[v + 1]?.lower === 'on';
     if (!isReportingVerb(verb) && !callsOn) continue;
     const subject = subjectOf(tokens, v, lo);
     if (subject === null || !usable(subject.phrase)) continue;
     if (subject.phrase.first > lo + 6 && tokens[subject.phrase.first - 1]?.text !== ',') continue;
     let from = v + 1;
-    if (callsOn) from++;
+    // "called on Russia to prove …": the appeal reads whole only with its verb.
+    if (callsOn) from = v;
     // The clause starts after "that" if one comes within a few time or hearer words.
     let that = -1;
     for (let k = from; k <= Math.min(hi, from + 8); k++) {

@@ -73,28 +73,28 @@ const scareRows = gold.flatMap((a) => a.not_quotes.map((word) => ({ seed: name(a
 const boilerplateRows = gold.flatMap((a) => a.boilerplate_lines_start_with.map((prefix) => ({ seed: name(a.file), file: a.file, prefix })));
 
 describe('seed articles against their gold', () => {
-  it.each(quoteRows)('seed $seed: $kind quote by $speaker “$label”', ({ file, text: goldText, speaker, kind }) => {
+  it.each(quoteRows.map((r) => [`seed ${r.seed}: ${r.kind} quote by ${r.speaker} “${r.label}”`, r] as const))('%s', (_title, { file, text: goldText, speaker, kind }) => {
     const { text, statements } = seed(file);
     const span = locate(text, goldText, true);
     const quoted = statements.filter((s) => s.kind !== 'indirect' && halfAndHalf(span, s));
     expect(quoted.length, `no direct/partial statement overlaps the gold quote; found:\n  ${listing(statements)}`).toBeGreaterThan(0);
-    expect(quoted.map((s) => ({ kind: s.kind, speaker: s.speaker }))).toContainEqual({ kind, speaker });
+    expect(quoted.map((s) => ({ kind: s.kind, speaker: s.speaker })), `overlapping: ${listing(quoted)}`).toContainEqual({ kind, speaker });
   });
 
-  it.each(indirectRows)('seed $seed: reported speech by $speaker “$label”', ({ file, text: goldText, speaker }) => {
+  it.each(indirectRows.map((r) => [`seed ${r.seed}: reported speech by ${r.speaker} “${r.label}”`, r] as const))('%s', (_title, { file, text: goldText, speaker }) => {
     const { text, statements } = seed(file);
     const span = locate(text, goldText, false);
     const reported = statements.filter((s) => s.kind === 'indirect' && halfAndHalf(span, s));
     expect(reported.length, `no indirect statement overlaps the gold text; found:\n  ${listing(statements)}`).toBeGreaterThan(0);
-    expect(reported.map((s) => s.speaker)).toContain(speaker);
+    expect(reported.map((s) => s.speaker), `overlapping: ${listing(reported)}`).toContain(speaker);
   });
 
-  it.each(scareRows)('seed $seed: the scare quote “$word” is not a statement', ({ file, word }) => {
+  it.each(scareRows.map((r) => [`seed ${r.seed}: the scare quote “${r.word}” is not a statement`, r] as const))('%s', (_title, { file, word }) => {
     const quoted = seed(file).statements.filter((s) => s.kind !== 'indirect' && bare(s.quote) === bare(word));
     expect(quoted.map(brief)).toEqual([]);
   });
 
-  it.each(boilerplateRows)('seed $seed: nothing is extracted from “$prefix” lines', ({ file, prefix }) => {
+  it.each(boilerplateRows.map((r) => [`seed ${r.seed}: nothing is extracted from “${r.prefix}” lines`, r] as const))('%s', (_title, { file, prefix }) => {
     const { text, statements } = seed(file);
     const lines: Span[] = [];
     for (let start = 0; start <= text.length; ) {
@@ -108,7 +108,7 @@ describe('seed articles against their gold', () => {
     expect(inside.map(brief)).toEqual([]);
   });
 
-  it.each(gold.map((a) => ({ seed: name(a.file), file: a.file })))('seed $seed: every quote is the article text at its offsets', ({ file }) => {
+  it.each(gold.map((a) => [`seed ${name(a.file)}: every quote is the article text at its offsets`, a.file] as const))('%s', (_title, file) => {
     const { text, statements } = seed(file);
     const quoted = statements.filter((s) => s.kind !== 'indirect');
     expect(quoted.length).toBeGreaterThan(0);
