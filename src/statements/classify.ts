@@ -18,14 +18,20 @@ export const MIN_STATEMENT_WORDS = 3;
 export function isTitle(quote: string, tokens: readonly Token[], q: number): boolean {
   const words = quoteWords(quote);
   if (words.length === 0) return true;
+  // "the commentary, “Melania, tell your immigrant story,”": named by what it is.
+  const before = tokens[q - 1];
+  const twoBack = tokens[q - 2];
+  const cued = before !== undefined && (TITLE_CUES.has(before.lower) || ((before.lower === 'of' || before.text === ',') && twoBack !== undefined && TITLE_CUES.has(twoBack.lower)));
+  if (cued && /^[\p{Lu}\p{N}]/u.test(words[0]!)) return true;
   const bare = quote.replace(/[.,]$/, '');
   if (/[.!?…]["'”’)]?$/.test(bare) || /[,;:]/.test(bare)) return false;
   const capitalised = words.every((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || /^[\p{Lu}\p{N}]/u.test(w));
-  if (capitalised && words.length <= 12) return true;
-  const before = tokens[q - 1];
-  const twoBack = tokens[q - 2];
-  const cue = before !== undefined && (TITLE_CUES.has(before.lower) || ((before.lower === 'of' || before.text === ',') && twoBack !== undefined && TITLE_CUES.has(twoBack.lower)));
-  return cue && /^[\p{Lu}\p{N}]/u.test(words[0]!);
+  return capitalised && words.length <= 12;
+}
+
+/** Page furniture inside quote marks ("Follow Pam Key on Twitter @…") is not speech. */
+export function isFurniture(quote: string): boolean {
+  return /^(?:follow\s.{1,40}\son\s(?:twitter|facebook|instagram)|click here|sign up|subscribe)\b/i.test(quote);
 }
 
 /** "so-called “…”" always marks distance, not speech. */

@@ -105,7 +105,7 @@ export function subjectOf(tokens: readonly Token[], v: number, lo: number): { ph
   }
   // "Julianne Smith, the US Ambassador to NATO has announced": an appositive left unclosed.
   const opener = tokens[phrase.first]!;
-  if (role === null && tokens[phrase.first - 1]?.text === ',' && (phrase.kind === 'description' || opener.lower === 'the')) {
+  if (tokens[phrase.first - 1]?.text === ',' && (phrase.kind === 'description' || opener.lower === 'the')) {
     const outer = phraseEndingAt(tokens, phrase.first - 2, lo);
     if (outer !== null && outer.kind === 'name' && !outer.organisation) return { phrase: outer, role: phraseText(tokens, phrase.first, phrase.last) };
   }

@@ -8,7 +8,7 @@
  */
 import type { ActorMention, Extraction, Statement } from '../model/index.js';
 import type { WatchlistMatcher } from '../matches/index.js';
-import { isDirect, isScareQuote, isTitle, MIN_STATEMENT_WORDS, quoteWords } from './classify.js';
+import { isDirect, isFurniture, isScareQuote, isTitle, MIN_STATEMENT_WORDS, quoteWords } from './classify.js';
 import { cueAfter, cueLater, cuesBefore, type Cue } from './cues.js';
 import { Registry, type Entity } from './entities.js';
 import { splitParagraphs, type Paragraph } from './paragraphs.js';
@@ -200,13 +200,25 @@ function looksLikeVerb(t: Token | undefined): boolean {
   return IRREGULAR_VERBS.has(t.lower) || t.lower.endsWith('ed') || (t.lower.endsWith('s') && !t.lower.endsWith('ss') && t.lower.length > 3);
 }
 
-/** The named subject opening a sentence (after an introductory phrase), followed by its verb. */
+/**
+ * The named subject opening a sentence (after an introductory phrase), followed by its verb,
+ * possibly across a party tag and an appositive: "Sen. Bernie Sanders (Vt.), who lost …, identified".
+ */
 function sentenceSubject(tokens: readonly Token[], lo: number, q: number): Cue | null {
   for (let f = lo; f < q; f++) {
     if (f !== lo && tokens[f - 1]!.text !== ',') continue;
     const phrase = phraseStartingAt(tokens, f, q - 1);
-    if (phrase === null || phrase.kind === 'description' || phrase.last + 1 >= q || !looksLikeVerb(tokens[phrase.last + 1])) continue;
-    return { phrase, cue: null, role: null, citing: null, at: phrase.last + 1 };
+    if (phrase === null || phrase.kind === 'description') continue;
+    let k = phrase.last + 1;
+    if (tokens[k]?.text === '(') while (k < q && tokens[k]!.text !== ')') k++;
+    if (tokens[k]?.text === ')') k++;
+    if (tokens[k]?.text === ',') {
+      k++;
+      while (k < q && tokens[k]!.text !== ',') k++;
+      k++;
+    }
+    if (k >= q || !looksLikeVerb(tokens[k])) continue;
+    return { phrase, cue: null, role: null, citing: null, at: k };
   }
   return null;
 }
@@ -223,7 +235,7 @@ function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly
       const quote = text.slice(span.start, span.end);
       // Short quotes are never statements, but their tags still speak for a split quote's second half.
       const short = quoteWords(quote).length < MIN_STATEMENT_WORDS || isScareQuote(tokens, q);
-      if (!short && !span.continued && isTitle(quote, tokens, q)) continue;
+      if (!short && ((!span.continued && isTitle(quote, tokens, q)) || isFurniture(quote))) continue;
       if (!short) quoted = true;
       const { cue, entity } = attribute(tokens, q, lo, hi, sentences[s + 1], sentences[s - 1], registry, p);
       if (entity !== null && !short) registry.noteSpeaker(entity, token.start, p);

@@ -49,6 +49,7 @@ function stripDot(word: string): string {
 
 export function isNameWord(t: Token): boolean {
   if (t.type !== 'word' || !t.capital) return false;
+  if (t.text.length === 2 && t.text[1] === '.') return true; // an initial, as in Julie A. Diaz
   return !CAPITALISED_FUNCTION_WORDS.has(stripDot(t.lower)) || HONORIFIC_GENDER.has(stripDot(t.lower)) || t.lower === 'dr.';
 }
 
