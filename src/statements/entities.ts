@@ -30,6 +30,21 @@ interface Occurrence {
   subject: boolean;
 }
 
+/** How many earlier mentions "the minister" and "he" may reach back over. */
+const MAX_DESCRIPTION_LOOKBACK = 400;
+const MAX_PRONOUN_LOOKBACK = 200;
+
+/** Index of the last occurrence before `offset` in a list kept in text order (binary search). */
+function lastBefore(list: readonly Occurrence[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
 const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
 const FEMALE_HONORIFICS = new Set(['mrs', 'ms', 'miss', 'dame', 'lady']);
 const MALE_HONORIFICS = new Set(['mr', 'sir', 'lord']);
@@ -122,11 +137,10 @@ export class Registry {
   private add(entity: Entity, key: string): void {
     this.byName.set(key, entity);
     const list = this.bySurname.get(entity.surname);
+    // Fullest names first, kept in order on insert.
     if (list === undefined) this.bySurname.set(entity.surname, [entity]);
-    else {
-      list.push(entity);
-      list.sort((a, b) => b.words - a.words);
-    }
+    else if (entity.words > list[0]!.words) list.unshift(entity);
+    else list.push(entity);
   }
 
   noteMention(entity: Entity, offset: number, paragraph: number, subject: boolean): void {
@@ -146,10 +160,12 @@ export class Registry {
   resolvePronoun(pronoun: string, offset: number, paragraph: number): Entity | null {
     const want = pronoun === 'he' ? 'male' : pronoun === 'she' ? 'female' : 'plural';
     const fits = (e: Entity): boolean => (want === 'plural' ? e.organisation : !e.organisation && (e.gender === null || e.gender === want));
+    // Lists are in text order: stop once past the paragraphs a pronoun can reach back to.
     const latest = (list: readonly Occurrence[], ok: (o: Occurrence) => boolean): Entity | null => {
-      for (let i = list.length - 1; i >= 0; i--) {
+      for (let i = lastBefore(list, offset), seen = 0; i >= 0 && seen < MAX_PRONOUN_LOOKBACK; i--, seen++) {
         const o = list[i]!;
-        if (o.offset < offset && ok(o) && fits(o.entity)) return o.entity;
+        if (o.paragraph < paragraph - 3) break;
+        if (ok(o) && fits(o.entity)) return o.entity;
       }
       return null;
     };
@@ -175,9 +191,8 @@ export class Registry {
       return qualifiers.length === 0 || qualifiers.some((q) => role.includes(q) || this.affiliatedWith(e, q));
     };
     if (phrase.definite) {
-      for (let i = this.mentions.length - 1; i >= 0; i--) {
-        const o = this.mentions[i]!;
-        if (o.offset < offset && roleFits(o.entity)) return o.entity;
+      for (let i = lastBefore(this.mentions, offset), seen = 0; i >= 0 && seen < MAX_DESCRIPTION_LOOKBACK; i--, seen++) {
+        if (roleFits(this.mentions[i]!.entity)) return this.mentions[i]!.entity;
       }
     }
     // "a Pentagon spokesperson": an unnamed voice of an organisation speaks for it.

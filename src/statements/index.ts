@@ -24,8 +24,12 @@ export interface ExtractOptions {
   matcher?: WatchlistMatcher;
 }
 
-/** Longest input we read; the rest of a larger document is ignored rather than stalling a poll. */
-export const MAX_TEXT_LENGTH = 2_000_000;
+/**
+ * How far from a quote (in tokens) its attribution is looked for, and the longest sentence read for
+ * reported speech: real attributions sit close by, and the bounds keep hostile input linear.
+ */
+const CUE_WINDOW = 60;
+const MAX_REPORT_SENTENCE = 160;
 
 interface Found {
   statement: Statement;
@@ -40,8 +44,7 @@ interface Found {
 }
 
 export function extractStatements(input: string, options: ExtractOptions = {}): Extraction {
-  const body = input.length > MAX_TEXT_LENGTH ? input.slice(0, MAX_TEXT_LENGTH) : input;
-  const text = options.title === undefined ? body : body; // the title, when given apart, is only matched
+  const text = input;
   const matcher = options.matcher;
   const paragraphs = splitParagraphs(text);
   const quotes = findQuotes(text, paragraphs);
@@ -161,10 +164,12 @@ function sentenceRanges(tokens: readonly Token[]): [number, number][] {
  * a tag sentence such as "“…” Trump said."), else the nearest cue before it that names somebody,
  * else a tag later in its sentence.
  */
-function attribute(tokens: readonly Token[], q: number, lo: number, hi: number, next: [number, number] | undefined, previous: [number, number] | undefined, registry: Registry, p: number): { cue: Cue | null; entity: Entity | null } {
+function attribute(tokens: readonly Token[], q: number, sentenceLo: number, sentenceHi: number, next: [number, number] | undefined, previous: [number, number] | undefined, registry: Registry, p: number): { cue: Cue | null; entity: Entity | null } {
   const offset = tokens[q]!.start;
+  const lo = Math.max(sentenceLo, q - CUE_WINDOW);
+  const hi = Math.min(sentenceHi, q + CUE_WINDOW);
   let after = cueAfter(tokens, q + 1, hi);
-  if (after === null && tokens[q]!.sentenceEnd && next !== undefined && q === lo && next[1] - next[0] <= 12) after = cueAfter(tokens, q + 1, next[1]);
+  if (after === null && tokens[q]!.sentenceEnd && next !== undefined && q === sentenceLo && next[1] - next[0] <= 12) after = cueAfter(tokens, q + 1, next[1]);
   const candidates = [...(after === null ? [] : [after]), ...cuesBefore(tokens, q, lo)];
   const later = cueLater(tokens, q, hi);
   if (later !== null) candidates.push(later);
@@ -181,7 +186,7 @@ function attribute(tokens: readonly Token[], q: number, lo: number, hi: number, 
   }
   // "Sen. Bernie Sanders identified young voters' exhaustion as a reason. “The younger people …”":
   // a quote opening a sentence after one about a named person is that person's.
-  if (candidates.length === 0 && q === lo && previous !== undefined && !previous.some((i) => tokens[i]!.type === 'quote')) {
+  if (candidates.length === 0 && q === sentenceLo && previous !== undefined && previous[1] - previous[0] <= CUE_WINDOW && tokens[previous[0]]!.type !== 'quote') {
     const subject = sentenceSubject(tokens, previous[0], previous[1] + 1);
     if (subject !== null) candidates.push(subject);
   }
@@ -242,7 +247,7 @@ function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly
       const direct = span.continued || isDirect(quote, tokens, q, lo, cue !== null && cue.at < q ? cue.at : null);
       out.push({ statement: makeStatement(quote, entity, cue, direct ? 'direct' : 'partial', span.start, span.end), entity, paragraph: p, token: q, local: cue !== null, quote: span, anchor: short });
     }
-    if (quoted) return;
+    if (quoted || hi - lo > MAX_REPORT_SENTENCE) return;
     const report = reportedSpeech(tokens, lo, hi);
     if (report === null) return;
     const cue: Cue = { phrase: report.phrase, cue: report.cue, role: report.role, citing: null, at: report.at };
@@ -294,17 +299,25 @@ function headlineStatements(text: string, tokens: readonly Token[], quotes: read
  * untagged quote continues the previous paragraph's speaker.
  */
 function inheritSpeakers(inParagraph: Found[], earlier: readonly Found[], p: number, para: Paragraph, text: string): void {
+  // The nearest tagged quote after each position, found in one backward pass.
+  const nextTagged: (Found | undefined)[] = new Array(inParagraph.length);
+  let upcoming: Found | undefined;
+  for (let i = inParagraph.length - 1; i >= 0; i--) {
+    nextTagged[i] = upcoming;
+    const f = inParagraph[i]!;
+    if (f.entity !== null && f.local && f.quote !== null) upcoming = f;
+  }
+  let previous: Found | undefined;
   inParagraph.forEach((f, i) => {
-    if (f.local || f.quote === null) return;
-    const previous = inParagraph.slice(0, i).reverse().find((x) => x.entity !== null);
-    const next = inParagraph.slice(i + 1).find((x) => x.entity !== null && x.local && x.quote !== null);
-    let source: Found | undefined = previous ?? next;
-    if (source === undefined && (f.quote.continued || f.quote.open === para.start)) {
-      const last = earlier[earlier.length - 1];
-      if (last !== undefined && last.paragraph >= p - 1 && last.entity !== null) source = last;
+    if (!f.local && f.quote !== null) {
+      let source: Found | undefined = previous ?? nextTagged[i];
+      if (source === undefined && (f.quote.continued || f.quote.open === para.start)) {
+        const last = earlier[earlier.length - 1];
+        if (last !== undefined && last.paragraph >= p - 1 && last.entity !== null) source = last;
+      }
+      if (source !== undefined && source.entity !== null) adopt(f, source, text);
     }
-    if (source === undefined || source.entity === null) return;
-    adopt(f, source, text);
+    if (f.entity !== null) previous = f;
   });
 }
 

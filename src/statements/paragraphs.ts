@@ -18,6 +18,7 @@ const BRACKETED = /^\[[^\]]*\]\.?$/;
 // Embedded tweet: "… — The White House (@WhiteHouse) February 15, 2022"
 const TWEET_CHROME = /[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\p{L}+ \d{1,2}, \d{4}\s*$/u;
 const PHOTO_CREDIT = /\b(?:EPA-EFE|AP Photo|Getty Images|AFP via Getty|REUTERS\/|Reuters\/|Photograph:|Photo by|Photo credit)\b/;
+const MAX_FURNITURE_LENGTH = 600;
 const SENTENCE_END = /[.!?…"”’)\]]$/;
 
 export function splitParagraphs(text: string): Paragraph[] {
@@ -38,7 +39,9 @@ export function splitParagraphs(text: string): Paragraph[] {
 }
 
 function classify(line: string): ParagraphKind {
-  if (BOILERPLATE_START.test(line) || BRACKETED.test(line) || TWEET_CHROME.test(line) || PHOTO_CREDIT.test(line)) {
+  // Credits and tweet chrome mark a caption or an embed only on a line of their own size.
+  const short = line.length <= MAX_FURNITURE_LENGTH;
+  if (BOILERPLATE_START.test(line) || BRACKETED.test(line) || (short && (TWEET_CHROME.test(line) || PHOTO_CREDIT.test(line)))) {
     return 'boilerplate';
   }
   // A short line without closing punctuation is a headline, sub-head or dateline.
