@@ -6,6 +6,7 @@
  */
 import { StatementsError } from '../src/errors.js';
 import type { Actor, Watchlist } from '../src/model/index.js';
+import { mulberry32 } from '../tests/helpers/mulberry32.js';
 
 const FIRST = [
   'Aleksandra', 'Bartholomew', 'Chiara', 'Dagfinn', 'Eleonora', 'Faisal', 'Gudrun', 'Hamza', 'Ingrid',
@@ -60,18 +61,6 @@ const ORG_TEMPLATES: readonly ((level: string, country: string, subject: string)
   (l, c, s) => `${c} ${l} ${s} Authority`,
 ];
 
-/** Small fast PRNG (mulberry32) so runs are reproducible. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(items: readonly T[], next: () => number): T {
   return items[Math.floor(next() * items.length)] as T;
 }
@@ -81,7 +70,7 @@ function pick<T>(items: readonly T[], next: () => number): T {
  * Ids are `fake-<n>`; every phrase is unique.
  */
 export function fakeActors(phraseCount: number, seed = 1): Actor[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const seen = new Set<string>();
   const actors: Actor[] = [];
   let phrases = 0;

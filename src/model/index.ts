@@ -31,7 +31,7 @@ export interface Actor {
   /** Canonical display name. */
   name: string;
   kind: ActorKind;
-  /** Other names and spellings, matched case- and diacritic-insensitively on word boundaries. */
+  /** Other names and spellings, matched on word boundaries ignoring case and accents (two- or three-letter acronyms such as US match capitals only). */
   aliases: string[];
   role: string | null;
   /** Ids of the actors this one belongs to or speaks for (Peskov → kremlin → russia). */

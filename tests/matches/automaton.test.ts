@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { random } from '../../bench/fake-watchlist.js';
+import { mulberry32 as random } from '../helpers/mulberry32.js';
 import { compileWatchlist } from '../../src/matches/index.js';
 import { tokenize } from '../../src/matches/tokenize.js';
 import type { Hit } from '../../src/model/index.js';
