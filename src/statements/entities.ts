@@ -159,7 +159,9 @@ export class Registry {
   /** "he", "she", "they", "it" at `offset`: the most salient compatible speaker or subject before it. */
   resolvePronoun(pronoun: string, offset: number, paragraph: number): Entity | null {
     const want = pronoun === 'he' ? 'male' : pronoun === 'she' ? 'female' : 'plural';
-    const fits = (e: Entity): boolean => (want === 'plural' ? e.organisation : !e.organisation && (e.gender === null || e.gender === want));
+    // A person known to be of the pronoun's gender beats one whose gender is unknown.
+    let strict = true;
+    const fits = (e: Entity): boolean => (want === 'plural' ? e.organisation : !e.organisation && (e.gender === want || (!strict && e.gender === null)));
     // Lists are in text order: stop once past the paragraphs a pronoun can reach back to.
     const latest = (list: readonly Occurrence[], ok: (o: Occurrence) => boolean): Entity | null => {
       for (let i = lastBefore(list, offset), seen = 0; i >= 0 && seen < MAX_PRONOUN_LOOKBACK; i--, seen++) {
@@ -169,13 +171,16 @@ export class Registry {
       }
       return null;
     };
-    return (
+    const cascade = (): Entity | null =>
       latest(this.speakers, (o) => o.paragraph === paragraph) ??
       latest(this.mentions, (o) => o.paragraph === paragraph && o.subject) ??
       latest(this.speakers, (o) => o.paragraph >= paragraph - 3) ??
       latest(this.mentions, (o) => o.paragraph >= paragraph - 2 && o.subject) ??
-      latest(this.mentions, (o) => o.paragraph >= paragraph - 1)
-    );
+      latest(this.mentions, (o) => o.paragraph >= paragraph - 1);
+    const known = cascade();
+    if (known !== null || want === 'plural') return known;
+    strict = false;
+    return cascade();
   }
 
   /** "the minister", "the Kremlin spokesperson": the latest person whose role fits. */

@@ -16,6 +16,12 @@ export interface Found {
 }
 
 /** The fullest role the article or the watchlist gives: "Kremlin spokesperson" over "spokesperson". */
+/** Who speaks at some point of the article, as a quote without a cue would inherit it. */
+export interface Voice {
+  entity: Entity;
+  role: string | null;
+}
+
 export function roleFor(cue: Cue | null, entity: Entity | null): string | null {
   if (entity === null) return null;
   const local = cue === null ? null : cue.phrase.kind === 'name' && !entity.organisation ? (cue.phrase.role ?? cue.role) : cue.role;

@@ -18,6 +18,8 @@ const FEMALE = words(`
   janet loretta susana claire jeanne debbie tammy marsha kirsten kristen heidi maxine ilhan alexandria
   rashida ayanna dianne barbara jill ruth sonia elena amy shelley stacey lisa gretchen betsy
   olena iryna yulia natalia svetlana maria anastasia tatiana olga ekaterina irina marina valentina
+  kate katie beth liz jane sue ellen carla rosa lucia carmen ana adriana esther julie krystal
+  stacey quina donna tina gwen terry
 `);
 
 const MALE = words(`
@@ -32,12 +34,15 @@ const MALE = words(`
   mitch chuck newt rudy reince paul tim mike rex antony lloyd jake jen emmanuel olaf boris rishi keir
   justin recep xi narendra viktor andrzej alexei alexander nikolai yevgeny ramzan sergiy oleksiy
   mykhailo andriy vitali vitaliy petro denys oleksandr yuriy igor ivan pavel anatoly valery
-  josh raj jim elijah jason stephen al marc rick rob reid harry chad ron
+  josh raj jim elijah jason stephen al marc rick rob reid harry chad ron jeff jeffrey tom tony
+  greg doug dan danny dave matt nick steve bob bobby ben ken kevin larry luis carlos jorge
+  jose miguel pedro francisco antonio manuel mohammed muhammad ahmed ali omar hassan
 `);
 
-const GENDER = new Map<string, 'female' | 'male'>();
+const GENDER = new Map<string, 'female' | 'male' | null>();
 for (const name of MALE) GENDER.set(name, 'male');
-for (const name of FEMALE) GENDER.set(name, 'female');
+// A name on both lists (Terry) says nothing.
+for (const name of FEMALE) GENDER.set(name, GENDER.has(name) ? null : 'female');
 
 export function genderOfGivenName(name: string): 'female' | 'male' | null {
   return GENDER.get(name.toLowerCase()) ?? null;

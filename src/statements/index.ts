@@ -11,14 +11,14 @@ import type { WatchlistMatcher } from '../matches/index.js';
 import { isDirect, isFurniture, isScareQuote, isTitle, MIN_STATEMENT_WORDS, quoteWords } from './classify.js';
 import type { Cue } from './cues.js';
 import { Registry, type Entity } from './entities.js';
-import { makeStatement, type Found } from './found.js';
-import { inheritSpeakers, unifyRunningQuotes } from './inherit.js';
+import { makeStatement, type Found, type Voice } from './found.js';
+import { inheritSpeakers, unifyRunningQuotes, voiceOf } from './inherit.js';
 import { mentions } from './mentions.js';
 import { splitParagraphs } from './paragraphs.js';
-import { isNameWord, phraseStartingAt, type Phrase } from './phrases.js';
+import { isPhraseWord, phraseStartingAt, type Phrase } from './phrases.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { reportedSpeech } from './reported.js';
-import { attribute, resolve } from './speakers.js';
+import { attribute, resolve, sentenceSubject } from './speakers.js';
 import { tokenize, type Token } from './tokens.js';
 
 export interface ExtractOptions {
@@ -44,13 +44,16 @@ export function extractStatements(text: string, options: ExtractOptions = {}): E
   registerNames(registry, frames);
 
   const found: Found[] = [];
+  // Who was speaking as the previous paragraph closed: an untagged quote opening the next one is theirs.
+  let closing: Voice | null = null;
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
     if (para.kind === 'boilerplate') continue;
     const tokens = frames[p]!;
-    const inParagraph = para.kind === 'headline' ? headlineStatements(text, tokens, quotes, registry, p) : bodyStatements(text, tokens, quotes, registry, p);
-    inheritSpeakers(inParagraph, found, p, para, text);
-    for (const f of inParagraph) found.push(f);
+    const body = para.kind === 'headline' ? { found: headlineStatements(text, tokens, quotes, registry, p), closing: null } : bodyStatements(text, tokens, quotes, registry, p);
+    inheritSpeakers(body.found, closing, para, text);
+    for (const f of body.found) found.push(f);
+    closing = body.closing;
   }
 
   unifyRunningQuotes(found, text);
@@ -64,7 +67,8 @@ function registerNames(registry: Registry, frames: readonly Token[][]): void {
   frames.forEach((tokens, p) => {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (!isNameWord(t) || (i > 0 && isNameWord(tokens[i - 1]!))) continue;
+      // Read from where the phrase starts, roles included: "presidential nominee Hillary Clinton was".
+      if (!isPhraseWord(t) || (i > 0 && isPhraseWord(tokens[i - 1]!))) continue;
       const phrase = phraseStartingAt(tokens, i, tokens.length - 1);
       if (phrase === null || phrase.kind !== 'name') continue;
       const subject = i === 0 || tokens[i - 1]!.sentenceEnd || tokens[i - 1]!.text === ',';
@@ -95,7 +99,7 @@ function sentenceRanges(tokens: readonly Token[]): [number, number][] {
   return ranges;
 }
 
-function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly QuoteSpan[], registry: Registry, p: number): Found[] {
+function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly QuoteSpan[], registry: Registry, p: number): { found: Found[]; closing: Voice | null } {
   const out: Found[] = [];
   const sentences = sentenceRanges(tokens);
   sentences.forEach(([lo, hi], s) => {
@@ -125,7 +129,24 @@ function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly
     const end = tokens[report.to]!.end;
     out.push({ statement: makeStatement(text.slice(start, end), entity, cue, 'indirect', start, end), entity, paragraph: p, local: true, quote: null, anchor: false });
   });
-  return out;
+  return { found: out, closing: closingVoice(out, tokens, sentences, registry, p) };
+}
+
+/**
+ * The voice of a paragraph's last sentence: its statement's speaker, else its named subject
+ * ("Clinton restricted comments to …"), else the paragraph's last speaker.
+ */
+function closingVoice(out: readonly Found[], tokens: readonly Token[], sentences: readonly [number, number][], registry: Registry, p: number): Voice | null {
+  const last = sentences[sentences.length - 1];
+  let lastSpoken: Found | undefined;
+  for (const f of out) if (f.entity !== null) lastSpoken = f;
+  if (last === undefined) return null;
+  const [lo, hi] = last;
+  if (lastSpoken !== undefined && lastSpoken.statement.start >= tokens[lo]!.start) return voiceOf(lastSpoken);
+  const subject = hi - lo <= MAX_REPORT_SENTENCE ? sentenceSubject(tokens, lo, hi + 1) : null;
+  const entity = subject === null ? null : resolve(registry, subject, tokens[lo]!.start, p, tokens.slice(lo, hi + 1));
+  if (entity !== null && !entity.organisation) return { entity, role: entity.role };
+  return lastSpoken === undefined ? null : voiceOf(lastSpoken);
 }
 
 /** Headlines attribute with a colon: "…: Biden" or "Pat Caddell: …". */

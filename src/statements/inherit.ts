@@ -1,4 +1,4 @@
-import type { Found } from './found.js';
+import type { Found, Voice } from './found.js';
 import type { Paragraph } from './paragraphs.js';
 
 /**
@@ -6,7 +6,7 @@ import type { Paragraph } from './paragraphs.js';
  * a quote before its tagged neighbour takes the neighbour's, and a paragraph that opens with an
  * untagged quote continues the previous paragraph's speaker.
  */
-export function inheritSpeakers(inParagraph: Found[], earlier: readonly Found[], p: number, para: Paragraph, text: string): void {
+export function inheritSpeakers(inParagraph: Found[], before: Voice | null, para: Paragraph, text: string): void {
   // The nearest tagged quote after each position, found in one backward pass.
   const nextTagged: (Found | undefined)[] = new Array(inParagraph.length);
   let upcoming: Found | undefined;
@@ -18,20 +18,21 @@ export function inheritSpeakers(inParagraph: Found[], earlier: readonly Found[],
   let previous: Found | undefined;
   inParagraph.forEach((f, i) => {
     if (!f.local && f.quote !== null) {
-      let source: Found | undefined = previous ?? nextTagged[i];
-      if (source === undefined && (f.quote.continued || f.quote.open === para.start)) {
-        const last = earlier[earlier.length - 1];
-        if (last !== undefined && last.paragraph >= p - 1 && last.entity !== null) source = last;
-      }
-      if (source !== undefined && source.entity !== null) adopt(f, source, text);
+      const neighbour = previous ?? nextTagged[i];
+      const voice = neighbour !== undefined ? voiceOf(neighbour) : f.quote.continued || f.quote.open === para.start ? before : null;
+      if (voice !== null) adopt(f, voice, text);
     }
     if (f.entity !== null) previous = f;
   });
 }
 
-function adopt(f: Found, source: Found, text: string): void {
-  f.entity = source.entity;
-  f.statement = { ...f.statement, speaker: source.statement.speaker, speakerId: source.statement.speakerId, role: source.statement.role };
+export function voiceOf(f: Found): Voice | null {
+  return f.entity === null ? null : { entity: f.entity, role: f.statement.role };
+}
+
+function adopt(f: Found, voice: Voice, text: string): void {
+  f.entity = voice.entity;
+  f.statement = { ...f.statement, speaker: voice.entity.name, speakerId: voice.entity.actorId, role: voice.role };
   if (f.statement.kind === 'partial' && f.quote !== null && /^[\p{Lu}]/u.test(text.slice(f.quote.start, f.quote.start + 1))) {
     f.statement = { ...f.statement, kind: 'direct' };
   }
@@ -42,7 +43,8 @@ export function unifyRunningQuotes(found: Found[], text: string): void {
   let chain: Found[] = [];
   const settle = (): void => {
     const tagged = chain.find((f) => f.local && f.entity !== null);
-    if (tagged !== undefined) for (const f of chain) if (!f.local) adopt(f, tagged, text);
+    const voice = tagged === undefined ? null : voiceOf(tagged);
+    if (voice !== null) for (const f of chain) if (!f.local) adopt(f, voice, text);
     chain = [];
   };
   for (const f of found) {

@@ -57,7 +57,7 @@ function isRoleWord(t: Token): boolean {
   return t.type === 'word' && (PERSON_ROLES.has(t.lower) || PERSON_ROLES.has(stripDot(t.lower)));
 }
 
-function isPhraseWord(t: Token): boolean {
+export function isPhraseWord(t: Token): boolean {
   if (t.type !== 'word') return false;
   if (isNameWord(t)) return true;
   return ROLE_NOUNS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || isRoleWord(t);
