@@ -58,6 +58,14 @@ const ROLE_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['secretary', ['secretary', 'minister']],
 ]);
 
+/** "U.S. President" and "President": the last word of the shorter title stands in the other. */
+function sharesTitle(role: string, title: string): boolean {
+  const head = (s: string): string => s.toLowerCase().split(/[\s-]+/).filter(Boolean).pop()?.replace(/\.$/, '') ?? '';
+  const a = role.toLowerCase();
+  const b = title.toLowerCase();
+  return a.includes(head(b)) || b.includes(head(a));
+}
+
 function nameWords(name: string): string[] {
   const words = name.split(' ').filter((w) => !SUFFIXES.has(w.toLowerCase()));
   return words.length > 0 ? words : [name];
@@ -80,15 +88,14 @@ export class Registry {
   constructor(private readonly matcher: WatchlistMatcher | undefined) {}
 
   /** The entity a name phrase refers to, registering it when it is new. */
-  entityForName(phrase: Phrase): Entity | null {
+  entityForName(phrase: Phrase, offset = Number.POSITIVE_INFINITY): Entity | null {
     const name = phrase.name;
     if (name === null) return null;
     const words = nameWords(name);
     const honorGender = genderOfHonorific(phrase.honorific);
     if (words.length === 1 && !phrase.organisation) {
-      const known = this.bySurname.get(words[0]!.toLowerCase())?.filter((e) => e.words > 1 && !e.organisation && (honorGender === null || e.gender === null || e.gender === honorGender));
-      if (known !== undefined && known.length > 0) {
-        const entity = known[0]!;
+      const entity = this.bySurnameAlone(words[0]!.toLowerCase(), honorGender, phrase.role, offset);
+      if (entity !== null) {
         if (entity.gender === null && honorGender !== null) entity.gender = honorGender;
         return entity;
       }
@@ -106,6 +113,30 @@ export class Registry {
     const entity: Entity = { name, surname: words[words.length - 1]!.toLowerCase(), gender, role: phrase.role, actorId: null, organisation, words: words.length };
     this.add(entity, key);
     return entity;
+  }
+
+  /**
+   * The person a bare surname names. "Mr. Obama" is not Michelle Obama (gender); "President Obama"
+   * is not a Michelle Obama never called President (title); when several people share the
+   * surname, the one mentioned last before `offset` wins. Null when nobody fits.
+   */
+  private bySurnameAlone(surname: string, gender: Gender, title: string | null, offset: number): Entity | null {
+    const people = this.bySurname.get(surname);
+    if (people === undefined) return null;
+    const fits = people.filter((e) => {
+      if (e.organisation || (e.words === 1 && e.name.toLowerCase() !== surname)) return false;
+      if (gender !== null && e.gender !== null && e.gender !== gender) return false;
+      return title === null || e.words === 1 || (e.role !== null && sharesTitle(e.role, title));
+    });
+    const named = fits.filter((e) => e.words > 1);
+    if (named.length === 0) return null;
+    if (fits.length === 1) return named[0]!;
+    // Several people share the surname: the latest mentioned before this point.
+    for (let i = lastBefore(this.mentions, offset); i >= 0; i--) {
+      const e = this.mentions[i]!.entity;
+      if (fits.includes(e)) return e.words > 1 ? e : null;
+    }
+    return named[0]!;
   }
 
   /** The watchlist knows this exact name. */

@@ -78,7 +78,7 @@ function registerNames(registry: Registry, frames: readonly Token[][]): void {
   });
   const fullFirst = [...phrases].sort((a, b) => Number(b.phrase.name!.includes(' ')) - Number(a.phrase.name!.includes(' ')));
   const entities = new Map<(typeof phrases)[number], Entity | null>();
-  for (const item of fullFirst) entities.set(item, registry.entityForName(item.phrase));
+  for (const item of fullFirst) entities.set(item, registry.entityForName(item.phrase, item.offset));
   for (const item of phrases) {
     const entity = entities.get(item);
     if (entity) registry.noteMention(entity, item.offset, item.paragraph, item.subject);

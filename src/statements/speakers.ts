@@ -13,7 +13,7 @@ const CUE_WINDOW = 60;
 export function resolve(registry: Registry, cue: Cue, offset: number, paragraph: number, context: readonly Token[]): Entity | null {
   const { phrase } = cue;
   let entity: Entity | null = null;
-  if (phrase.kind === 'name') entity = registry.entityForName(qualified(registry, phrase, context));
+  if (phrase.kind === 'name') entity = registry.entityForName(qualified(registry, phrase, context), offset);
   else if (phrase.kind === 'pronoun') entity = phrase.pronoun === null ? null : registry.resolvePronoun(phrase.pronoun, offset, paragraph);
   else entity = registry.resolveDescription(phrase, offset);
   // "news agencies reported, citing the Ministry of Defence": the cited source said the words.
