@@ -4,7 +4,7 @@
  * reported, citing X`. Returns the speaker phrase unresolved.
  */
 import { OBJECT_VERBS, ROLE_MODIFIERS, ROLE_NOUNS, SPEAKER_PRONOUNS, VERB_MODIFIERS } from './lexicon.js';
-import { isSpeechVerb, phraseEndingAt, phraseStartingAt, phraseText, type Phrase } from './phrases.js';
+import { describedBy, isSpeechVerb, phraseEndingAt, phraseStartingAt, phraseText, type Phrase } from './phrases.js';
 import type { Token } from './tokens.js';
 
 export interface Cue {
@@ -165,9 +165,18 @@ export function cueAfter(tokens: readonly Token[], r: number, hi: number): Cue |
       return { phrase, cue: 'put it', role: null, citing: null, at: r };
     }
   }
-  const phrase = phraseStartingAt(tokens, r, hi);
+  let phrase = phraseStartingAt(tokens, r, hi);
   if (phrase === null) return null;
   let k = phrase.last + 1;
+  // "the IMF report stated", "the Trump campaign said": a head noun after the name.
+  const head = tokens[k];
+  if (head !== undefined && head.type === 'word' && !head.capital && !isSpeechVerb(head) && isFiniteVerb(tokens[skipModifiersForward(tokens, k + 1, hi)])) {
+    const described = describedBy(tokens, k, r);
+    if (described !== null) {
+      phrase = described;
+      k++;
+    }
+  }
   if (tokens[k]?.text === '(') {
     while (k <= hi && tokens[k]!.text !== ')') k++;
     k++;

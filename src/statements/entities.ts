@@ -231,15 +231,16 @@ export class Registry {
         if (roleFits(this.mentions[i]!.entity)) return this.mentions[i]!.entity;
       }
     }
-    // "a Pentagon spokesperson": an unnamed voice of an organisation speaks for it.
-    if (phrase.qualifier !== null) {
-      const actor = this.matcher?.actorNamed(phrase.qualifier);
-      if (actor !== undefined && actor.kind === 'organisation') return this.entityForActor(actor, null);
-      if (phrase.qualifier.split(' ').some((w) => ORGANISATION_WORDS.has(w.toLowerCase()))) {
-        return this.entityForName({ ...phrase, kind: 'name', name: phrase.qualifier, organisation: true, role: null });
-      }
-    }
-    return null;
+    // "a Pentagon spokesperson", "the IMF report": an unnamed voice of an organisation speaks for it;
+    // "the Clinton campaign" is an organisation by its head noun.
+    const qualifier = phrase.qualifier;
+    if (qualifier === null) return null;
+    const actor = this.matcher?.actorNamed(qualifier);
+    if (actor !== undefined) return actor.kind === 'organisation' ? this.entityForActor(actor, null) : null;
+    const words = qualifier.split(' ');
+    const organisation = words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || /^[A-Z]{2,6}$/.test(w));
+    const name = organisation ? qualifier : ORGANISATION_WORDS.has(head) && words.length <= 3 ? `${qualifier} ${head}` : null;
+    return name === null ? null : this.entityForName({ ...phrase, kind: 'name', name, organisation: true, role: null });
   }
 
   private affiliatedWith(entity: Entity, qualifier: string): boolean {

@@ -13,6 +13,8 @@ export interface Found {
   quote: QuoteSpan | null;
   /** A quote too short to be a statement, kept only so its speaker can pass to its neighbours. */
   anchor: boolean;
+  /** The quote is its whole sentence: no words of the reporter's (an unread tag?) follow it. */
+  alone: boolean;
 }
 
 /** The fullest role the article or the watchlist gives: "Kremlin spokesperson" over "spokesperson". */

@@ -116,7 +116,7 @@ function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly
       const { cue, entity } = attribute(tokens, q, lo, hi, sentences[s + 1], sentences[s - 1], registry, p);
       if (entity !== null && !short) registry.noteSpeaker(entity, token.start, p);
       const direct = span.continued || isDirect(quote, tokens, q, lo, cue !== null && cue.at < q ? cue.at : null);
-      out.push({ statement: makeStatement(quote, entity, cue, direct ? 'direct' : 'partial', span.start, span.end), entity, paragraph: p, local: cue !== null, quote: span, anchor: short });
+      out.push({ statement: makeStatement(quote, entity, cue, direct ? 'direct' : 'partial', span.start, span.end), entity, paragraph: p, local: cue !== null, quote: span, anchor: short, alone: standsAlone(tokens, q) });
     }
     if (quoted || hi - lo > MAX_REPORT_SENTENCE) return;
     const report = reportedSpeech(tokens, lo, hi);
@@ -127,9 +127,14 @@ function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly
     registry.noteSpeaker(entity, tokens[report.at]!.start, p);
     const start = tokens[report.from]!.start;
     const end = tokens[report.to]!.end;
-    out.push({ statement: makeStatement(text.slice(start, end), entity, cue, 'indirect', start, end), entity, paragraph: p, local: true, quote: null, anchor: false });
+    out.push({ statement: makeStatement(text.slice(start, end), entity, cue, 'indirect', start, end), entity, paragraph: p, local: true, quote: null, anchor: false, alone: false });
   });
   return { found: out, closing: closingVoice(out, tokens, sentences, registry, p) };
+}
+
+function standsAlone(tokens: readonly Token[], q: number): boolean {
+  const next = tokens[q + 1];
+  return tokens[q]!.sentenceEnd || next === undefined || (next.type === 'punct' && next.sentenceEnd) || next.type === 'quote';
 }
 
 /**
@@ -170,13 +175,13 @@ function headlineStatements(text: string, tokens: readonly Token[], quotes: read
     const span = quotes[token.quote]!;
     const quote = text.slice(span.start, span.end);
     if (quoteWords(quote).length < MIN_STATEMENT_WORDS) continue;
-    out.push({ statement: makeStatement(quote, entity, cue, 'partial', span.start, span.end), entity, paragraph: p, local: true, quote: span, anchor: false });
+    out.push({ statement: makeStatement(quote, entity, cue, 'partial', span.start, span.end), entity, paragraph: p, local: true, quote: span, anchor: false, alone: false });
   }
   if (out.length === 0 && to - from >= 3) {
     let end = to;
     while (end > from && tokens[end]!.type === 'punct') end--;
     const start = tokens[from]!.start;
-    out.push({ statement: makeStatement(text.slice(start, tokens[end]!.end), entity, cue, 'indirect', start, tokens[end]!.end), entity, paragraph: p, local: true, quote: null, anchor: false });
+    out.push({ statement: makeStatement(text.slice(start, tokens[end]!.end), entity, cue, 'indirect', start, tokens[end]!.end), entity, paragraph: p, local: true, quote: null, anchor: false, alone: false });
   }
   return out;
 }

@@ -19,7 +19,9 @@ export function inheritSpeakers(inParagraph: Found[], before: Voice | null, para
   inParagraph.forEach((f, i) => {
     if (!f.local && f.quote !== null) {
       const neighbour = previous ?? nextTagged[i];
-      const voice = neighbour !== undefined ? voiceOf(neighbour) : f.quote.continued || f.quote.open === para.start ? before : null;
+      // Across paragraphs only for a quote that stands alone: "„…“, sagte Scholz" has a tag we cannot read.
+      const opensParagraph = f.quote.continued || (f.quote.open === para.start && f.alone);
+      const voice = neighbour !== undefined ? voiceOf(neighbour) : opensParagraph ? before : null;
       if (voice !== null) adopt(f, voice, text);
     }
     if (f.entity !== null) previous = f;

@@ -102,7 +102,7 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, lo: number):
 }
 
 /** "The New York businessman": a determiner, modifiers and a head noun the lexicon does not know. */
-function describedBy(tokens: readonly Token[], end: number, lo: number): Phrase | null {
+export function describedBy(tokens: readonly Token[], end: number, lo: number): Phrase | null {
   const head = tokens[end]!;
   if (head.type !== 'word' || head.capital || end - lo < 1) return null;
   if (tokens[end - 1]!.type === 'poss' && !PERSON_ROLES.has(head.lower)) {

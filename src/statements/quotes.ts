@@ -51,6 +51,10 @@ function isClosingContext(code: number): boolean {
   return code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x21 || code === 0x3f || code === 0x29 || code === 0x5d || code === 0x7d || code === 0x2026 || code === 0x2014 || code === 0x2013 || code === 0x2d || isDoubleMark(code) || isSingleMark(code);
 }
 
+function isSentencePunctuation(code: number): boolean {
+  return code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x21 || code === 0x3f || code === 0x29;
+}
+
 function isWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000);
 }
@@ -59,7 +63,8 @@ function isWordChar(code: number): boolean {
 function roleOf(text: string, i: number, from: number, to: number, opener: Set<number>, closer: Set<number>, length = 1): Role {
   const prev = i > from ? text.charCodeAt(i - 1) : 32;
   const next = i + length < to ? text.charCodeAt(i + length) : 32;
-  const canOpen = !isSpace(next) && (isSpace(prev) || isOpeningContext(prev));
+  // A mark followed by , . ; : ! ? closes whatever precedes it (« Non », a-t-il dit).
+  const canOpen = !isSpace(next) && !isSentencePunctuation(next) && (isSpace(prev) || isOpeningContext(prev));
   const canClose = !isSpace(prev) && (isSpace(next) || isClosingContext(next));
   if (canOpen && !canClose) return 'open';
   if (canClose && !canOpen) return 'close';
