@@ -255,6 +255,26 @@ const cases: Case[] = [
       'Photo – Residents watch crews clear the coast road in Garrow, where fisherman Tomasz Zielinski said “we have never seen a storm like this one.” EPA-EFE/STAFF',
     silentLines: ['Photo –'],
   },
+  // Names that must not be confused, and voices that must not be guessed.
+  {
+    name: 'a bare surname is not a relative with another title',
+    text: 'Mayor Helga Brandt and her husband, the retired judge Tobias Brandt, attended the ceremony.\n\n“The harbour belongs to everyone,” Mr. Brandt said.\n\n“We will keep it open all winter,” Mayor Brandt said.',
+    expect: [
+      { fragment: 'belongs to everyone', speaker: 'Tobias Brandt', kind: 'direct' },
+      { fragment: 'keep it open all winter', speaker: 'Helga Brandt', kind: 'direct' },
+    ],
+  },
+  {
+    name: '« guillemets » with French spacing',
+    text: 'Education Minister Claire Dubois toured schools in the mountain districts on Monday.\n\n« We will not close a single rural school this year », Dubois said.',
+    expect: [{ fragment: 'not close a single rural school', speaker: 'Claire Dubois', kind: 'direct' }],
+  },
+  {
+    name: 'an organisation speaking through a document',
+    text: 'The fund cut its growth forecast for the region on Tuesday.\n\n"The outlook remains clouded by high energy prices," the IMF report stated.',
+    expect: [{ fragment: 'clouded by high energy prices', speaker: 'IMF', kind: 'direct' }],
+  },
+
 ];
 
 const brief = (s: Statement): string => `${s.kind} ${JSON.stringify(s.speaker)} role=${JSON.stringify(s.role)} “${s.quote}”`;
@@ -300,5 +320,13 @@ describe('extraction engine cases', () => {
       const inside = statements.filter((s) => lines.some((l) => s.start < l.end && l.start < s.end));
       expect(inside.map(brief), `nothing from “${prefix}” lines`).toEqual([]);
     }
+  });
+});
+
+describe('voices the engine must not guess', () => {
+  it('leaves a quote with a tag it cannot read unattributed rather than give it to the previous speaker', () => {
+    const text = 'Trade Minister Lena Vogt said on Monday that talks would continue.\n\n„Wir bleiben bei unserer Linie“, sagte der Kanzler.';
+    const statement = extractStatements(text, { matcher }).statements.find((s) => s.quote.includes('Wir bleiben'));
+    expect(statement?.speaker).toBeNull();
   });
 });
