@@ -36,17 +36,22 @@ function isParticiple(t: Token | undefined): boolean {
 }
 
 function skipModifiersForward(tokens: readonly Token[], k: number, hi: number): number {
-  while (k <= hi && tokens[k]!.type === 'word' && VERB_MODIFIERS.has(tokens[k]!.lower)) k++;
+  while (k <= hi && isModifier(tokens[k]!)) k++;
   return k;
 }
 
+function isModifier(t: Token): boolean {
+  // "Peskov further said", "Gingrich cynically dismissed"
+  return t.type === 'word' && !t.capital && (VERB_MODIFIERS.has(t.lower) || (t.lower.endsWith('ly') && t.lower.length > 4));
+}
+
 function skipModifiersBack(tokens: readonly Token[], k: number, lo: number): number {
-  while (k >= lo && tokens[k]!.type === 'word' && VERB_MODIFIERS.has(tokens[k]!.lower)) k--;
+  while (k >= lo && isModifier(tokens[k]!)) k--;
   // "He’s claiming": the contracted auxiliary, not a possessive.
   if (k > lo && tokens[k]!.type === 'poss' && SPEAKER_PRONOUNS.has(tokens[k - 1]!.lower)) k--;
   // "Stoltenberg on Wednesday urged": a day between subject and verb.
   if (k - 1 >= lo && tokens[k - 1]!.lower === 'on' && /day$/.test(tokens[k]!.lower)) k -= 2;
-  while (k >= lo && tokens[k]!.type === 'word' && VERB_MODIFIERS.has(tokens[k]!.lower)) k--;
+  while (k >= lo && isModifier(tokens[k]!)) k--;
   return k;
 }
 
@@ -87,7 +92,7 @@ export function subjectOf(tokens: readonly Token[], v: number, lo: number): { ph
     if (c < lo || tokens[c]!.text !== ',') return null;
     const opener = tokens[c + 1]!;
     // ", at a later press gaggle," or ", citing X," stands between subject and verb but is no role.
-    const aside = ASIDE_OPENERS.has(opener.lower);
+    const aside = ASIDE_OPENERS.has(opener.lower) || (!opener.capital && opener.lower.endsWith('ing'));
     if (!aside && !opensAppositive(opener)) return null;
     if (!aside) role = phraseText(tokens, c + 1, k - 1);
     k = c - 1;
@@ -160,9 +165,11 @@ export function cueAfter(tokens: readonly Token[], r: number, hi: number): Cue |
     return phrase === null ? null : { phrase, cue: 'according to', role: null, citing: null, at: r };
   }
   if (t.lower === 'as') {
-    const phrase = phraseStartingAt(tokens, r + 1, hi);
-    if (phrase !== null && tokens[phrase.last + 1]?.lower === 'put' && tokens[phrase.last + 2]?.lower === 'it') {
-      return { phrase, cue: 'put it', role: null, citing: null, at: r };
+    // "as a Homeland Security memo put it"
+    for (let v = r + 2; v <= Math.min(hi, r + 8); v++) {
+      if (tokens[v]!.lower !== 'put' || tokens[v + 1]?.lower !== 'it') continue;
+      const phrase = phraseEndingAt(tokens, skipModifiersBack(tokens, v - 1, r + 1), r + 1);
+      return phrase === null ? null : { phrase, cue: 'put it', role: null, citing: null, at: v };
     }
   }
   let phrase = phraseStartingAt(tokens, r, hi);
@@ -233,6 +240,11 @@ export function cuesBefore(tokens: readonly Token[], q: number, lo: number): Cue
   if (tokens[lo]?.lower === 'according' && tokens[lo + 1]?.lower === 'to') {
     const phrase = phraseStartingAt(tokens, lo + 2, q - 1);
     if (phrase !== null) cues.push({ phrase, cue: 'according to', role: null, citing: null, at: lo });
+  }
+  // "Said Ellis: “…”": the verb opens the sentence and its subject follows.
+  if (isTagVerb(tokens[lo]) && tokens[lo]!.capital && lo + 1 < q) {
+    const phrase = phraseStartingAt(tokens, lo + 1, q - 1);
+    if (phrase !== null) cues.push({ phrase, cue: tokens[lo]!.text, role: null, citing: null, at: lo });
   }
   if (tokens[lo]?.lower === 'in' && tokens[lo + 2]?.type === 'poss' && tokens[lo + 3]?.lower === 'words') {
     const phrase = phraseEndingAt(tokens, lo + 1, lo + 1);

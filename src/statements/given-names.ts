@@ -18,7 +18,7 @@ const FEMALE = words(`
   janet loretta susana claire jeanne debbie tammy marsha kirsten kristen heidi maxine ilhan alexandria
   rashida ayanna dianne barbara jill ruth sonia elena amy shelley stacey lisa gretchen betsy
   olena iryna yulia natalia svetlana maria anastasia tatiana olga ekaterina irina marina valentina
-  kate katie beth liz jane sue ellen carla rosa lucia carmen ana adriana esther julie krystal
+  kate katie beth liz jane sue ellen carla rosa lucia carmen ana adriana esther julie krystal connie
   stacey quina donna tina gwen terry
 `);
 

@@ -196,7 +196,7 @@ export const CAPITALISED_FUNCTION_WORDS = set(`
   monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec
-  asked speaking writing according earlier later last next
+  asked speaking writing according earlier later last next said says told added wrote replied
   just even only both either neither each every another such other
 `);
 

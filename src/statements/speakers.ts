@@ -53,24 +53,22 @@ export function attribute(tokens: readonly Token[], q: number, sentenceLo: numbe
   const candidates = [...(after === null ? [] : [after]), ...cuesBefore(tokens, q, lo)];
   const later = cueLater(tokens, q, hi);
   if (later !== null) candidates.push(later);
-  // "Obama is rolling out a new message: “…”": the sentence's subject introduces the quote.
-  if (tokens[q - 1]?.text === ':' && q - 2 >= lo) {
-    const subject = phraseStartingAt(tokens, lo, q - 2);
-    if (subject !== null && subject.kind === 'name') candidates.push({ phrase: subject, cue: ':', role: null, citing: null, at: q - 1 });
+  for (const cue of candidates) {
+    const entity = resolve(registry, cue, offset, p, tokens.slice(lo, hi + 1));
+    if (entity !== null) return { cue, entity };
   }
-  // "Cruz exhorted Republicans to “vote your conscience”": with no speech verb the sentence's
-  // subject is the voice of a fragment it quotes.
-  if (candidates.length === 0) {
-    const subject = sentenceSubject(tokens, lo, q);
-    if (subject !== null) candidates.push(subject);
-  }
+  // No cue names anybody. "Obama is rolling out a new message: “…”", "Cruz exhorted Republicans to
+  // “vote your conscience”": the subject of the sentence introduces the quote.
+  const fallbacks: Cue[] = [];
+  const subject = sentenceSubject(tokens, lo, q);
+  if (subject !== null) fallbacks.push(subject);
   // "Sen. Bernie Sanders identified young voters' exhaustion as a reason. “The younger people …”":
   // a quote opening a sentence after one about a named person is that person's.
   if (candidates.length === 0 && q === sentenceLo && previous !== undefined && previous[1] - previous[0] <= CUE_WINDOW && tokens[previous[0]]!.type !== 'quote') {
-    const subject = sentenceSubject(tokens, previous[0], previous[1] + 1);
-    if (subject !== null) candidates.push(subject);
+    const before = sentenceSubject(tokens, previous[0], previous[1] + 1);
+    if (before !== null) fallbacks.push(before);
   }
-  for (const cue of candidates) {
+  for (const cue of fallbacks) {
     const entity = resolve(registry, cue, offset, p, tokens.slice(lo, hi + 1));
     if (entity !== null) return { cue, entity };
   }
@@ -91,7 +89,7 @@ function looksLikeVerb(t: Token | undefined): boolean {
  */
 export function sentenceSubject(tokens: readonly Token[], lo: number, q: number): Cue | null {
   for (let f = lo; f < q; f++) {
-    if (f !== lo && tokens[f - 1]!.text !== ',') continue;
+    if (f !== lo && tokens[f - 1]!.text !== ',' && tokens[f - 1]!.type !== 'quote') continue;
     const phrase = phraseStartingAt(tokens, f, q - 1);
     if (phrase === null || phrase.kind === 'description') continue;
     let k = phrase.last + 1;

@@ -275,6 +275,22 @@ const cases: Case[] = [
     expect: [{ fragment: 'clouded by high energy prices', speaker: 'IMF', kind: 'direct' }],
   },
 
+  {
+    name: 'an inverted tag opening the sentence: Said X: “…”',
+    text: 'Tax adviser Rhona Feld has followed the bill for years.\n\nThe vote was delayed again on Friday. Said Feld: “Nobody in the chamber has read the final text.”',
+    expect: [{ fragment: 'Nobody in the chamber', speaker: 'Rhona Feld', kind: 'direct' }],
+  },
+  {
+    name: 'an adverb and a participial aside between speaker and verb',
+    text: 'Senator Mark Oduya, opening the session on Monday, pointedly said the plan was “dead on arrival in this chamber.”',
+    expect: [{ fragment: 'dead on arrival', speaker: 'Mark Oduya', kind: 'partial' }],
+  },
+  {
+    name: 'as X put it',
+    text: 'The deal left many questions open, or, as analyst Priya Raman put it, “a roof with no walls.”',
+    expect: [{ fragment: 'a roof with no walls', speaker: 'Priya Raman', kind: 'partial' }],
+  },
+
 ];
 
 const brief = (s: Statement): string => `${s.kind} ${JSON.stringify(s.speaker)} role=${JSON.stringify(s.role)} “${s.quote}”`;
