@@ -14,6 +14,31 @@ export function quoteWords(quote: string): string[] {
 /** A quote of fewer than three words is a term or a scare quote, not a statement. */
 export const MIN_STATEMENT_WORDS = 3;
 
+const LETTER = /[\p{L}\p{N}]/u;
+
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) return true;
+  return c >= 0xc0 && LETTER.test(text[i]!);
+}
+
+/** Whether text[start, end) has at least `min` words, as quoteWords counts them, without allocating. */
+export function hasWords(text: string, start: number, end: number, min: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    if (isWordCode(text, i)) {
+      if (!inWord && ++words >= min) return true;
+      inWord = true;
+    } else {
+      const c = text.charCodeAt(i);
+      // Joiners inside a word (Secretary-General, U.S., don’t) do not end it.
+      inWord = inWord && (c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2d) && i + 1 < end && isWordCode(text, i + 1);
+    }
+  }
+  return false;
+}
+
 /** "Face the Nation", "The Steve Harvey Morning Show", "Contract with America". */
 export function isTitle(quote: string, tokens: readonly Token[], q: number): boolean {
   const words = quoteWords(quote);

@@ -8,7 +8,7 @@
  */
 import type { Extraction } from '../model/index.js';
 import type { WatchlistMatcher } from '../matches/index.js';
-import { isDirect, isFurniture, isScareQuote, isTitle, MIN_STATEMENT_WORDS, quoteWords } from './classify.js';
+import { hasWords, isDirect, isFurniture, isScareQuote, isTitle, MIN_STATEMENT_WORDS } from './classify.js';
 import type { Cue } from './cues.js';
 import { Registry, type Entity } from './entities.js';
 import { makeStatement, type Found, type Voice } from './found.js';
@@ -110,7 +110,7 @@ function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly
       const span = quotes[token.quote]!;
       const quote = text.slice(span.start, span.end);
       // Short quotes are never statements, but their tags still speak for a split quote's second half.
-      const short = quoteWords(quote).length < MIN_STATEMENT_WORDS || isScareQuote(tokens, q);
+      const short = !hasWords(text, span.start, span.end, MIN_STATEMENT_WORDS) || isScareQuote(tokens, q);
       if (!short && ((!span.continued && isTitle(quote, tokens, q)) || isFurniture(quote))) continue;
       if (!short) quoted = true;
       const { cue, entity } = attribute(tokens, q, lo, hi, sentences[s + 1], sentences[s - 1], registry, p);
@@ -174,7 +174,7 @@ function headlineStatements(text: string, tokens: readonly Token[], quotes: read
     if (token.type !== 'quote') continue;
     const span = quotes[token.quote]!;
     const quote = text.slice(span.start, span.end);
-    if (quoteWords(quote).length < MIN_STATEMENT_WORDS) continue;
+    if (!hasWords(text, span.start, span.end, MIN_STATEMENT_WORDS)) continue;
     out.push({ statement: makeStatement(quote, entity, cue, 'partial', span.start, span.end), entity, paragraph: p, local: true, quote: span, anchor: false, alone: false });
   }
   if (out.length === 0 && to - from >= 3) {
