@@ -71,12 +71,13 @@ export interface Attribution {
   id: string;
   contents: BratSpan[];
   sources: BratSpan[];
+  cues: BratSpan[];
 }
 
 export function attributions(doc: BratDocument): Attribution[] {
   return doc.events.map((event) => {
     const spansFor = (role: string): BratSpan[] =>
       event.args.flatMap((a) => (a.role === role ? [doc.spans.get(a.ref)] : [])).filter((s) => s !== undefined);
-    return { id: event.id, contents: spansFor('Content'), sources: spansFor('Source') };
+    return { id: event.id, contents: spansFor('Content'), sources: spansFor('Source'), cues: spansFor('Cue') };
   });
 }

@@ -6,6 +6,7 @@ import { toUtf16Offsets } from '../../src/cli/offsets.js';
 import { extractStatements } from '../../src/statements/index.js';
 import { parseBrat } from './brat.js';
 import { goldQuotes } from './gold.js';
+import { goldReports } from './indirect.js';
 import { extractOrNote, ratios, scoreSpans } from './score.js';
 import { sameNamedSpeaker } from './speaker.js';
 import type { CorpusReport, FalsePositive, Miss, WrongSpeaker } from './types.js';
@@ -37,6 +38,8 @@ export function scorePolnear(dir: string, matcher: WatchlistMatcher): CorpusRepo
   let unnamedFound = 0;
   let offsetMismatches = 0;
   const speaker = { correct: 0, scored: 0 };
+  // Reported speech, scored the same way over the statements of kind indirect.
+  const reports = { gold: 0, extracted: 0, matched: 0, matchedAny: 0, correct: 0, scored: 0 };
 
   for (const [article, annFile] of firstAnnotations(dir)) {
     const textPath = join(dir, 'text', `${article}.txt`);
@@ -70,11 +73,30 @@ export function scorePolnear(dir: string, matcher: WatchlistMatcher): CorpusRepo
       else wrongSpeakers.push({ file: article, text: g.text, gold: g.source ?? '', predicted: statement.speaker });
     }
     for (const g of score.missed) missed.push({ file: article, text: g.text, speaker: g.source, kind: 'quote' });
+    const allReports = goldReports(text, doc, toUtf16);
+    const reported = scoreSpans(allReports.filter((g) => !g.quoted), statements, (s) => s.kind === 'indirect');
+    const anyReport = scoreSpans(allReports, statements, (s) => s.kind === 'indirect');
+    reports.gold += reported.found.length + reported.missed.length;
+    reports.extracted += anyReport.extracted;
+    reports.matched += reported.found.length;
+    reports.matchedAny += anyReport.found.length;
+    for (const { gold: g, statement } of reported.found) {
+      const right = g.source === null ? undefined : sameNamedSpeaker(g.source, statement.speaker);
+      if (right === undefined) continue;
+      reports.scored++;
+      if (right) reports.correct++;
+    }
     for (const s of score.falsePositives) falsePositives.push({ file: article, text: s.quote, kind: s.kind });
   }
 
   if (offsetMismatches > 0) notes.push(`${offsetMismatches} annotated spans whose text does not match the offsets`);
   notes.push(`speaker: scored over found quotes whose Source has a proper name; ${unnamedFound} found quotes had none`);
+  const reportPrecision = reports.extracted === 0 ? 0 : reports.matchedAny / reports.extracted;
+  const reportRecall = reports.gold === 0 ? 0 : reports.matched / reports.gold;
+  notes.push(
+    `reported speech (speech-verb Cue): ${reports.gold} gold without quote marks, ${reports.extracted} extracted, ` +
+      `P=${reportPrecision.toFixed(3)} R=${reportRecall.toFixed(3)}, speaker ${reports.correct}/${reports.scored}`,
+  );
   const r = ratios(matched, extracted, gold);
   const accuracy = speaker.scored === 0 ? 0 : speaker.correct / speaker.scored;
   return {

@@ -163,7 +163,11 @@ function headlineStatements(text: string, tokens: readonly Token[], quotes: read
   const head = phraseStartingAt(tokens, 0, colon - 1);
   const speakerBefore = head !== null && head.kind === 'name' && head.last === colon - 1 && !head.organisation ? head : null;
   const phrase = speakerAfter ?? speakerBefore;
-  if (phrase === null) return [];
+  // "Obama on Climate Change: The Trends Are Clear" names no speaker: the one a headline credits
+  // is named again in the story (or is on the watchlist).
+  if (phrase === null || phrase.name === null) return [];
+  const again = text.indexOf(phrase.name, text.indexOf(phrase.name) + 1) !== -1;
+  if (!again && !registry.isWatched(phrase.name)) return [];
   const cue: Cue = { phrase, cue: ':', role: null, citing: null, at: speakerAfter !== null ? colon : 0 };
   const entity = resolve(registry, cue, tokens[0]!.start, p, tokens);
   if (entity === null) return [];

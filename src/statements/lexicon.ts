@@ -115,8 +115,7 @@ export const REPORTING_VERBS = set(`
   warned warns urged urges wrote writes tweeted tweets replied responded acknowledged admitted
   conceded confirmed confirms denied denies suggested suggests predicted predicts promised promises
   vowed vows pledged pledges complained asserted asserts maintained maintains emphasized emphasised
-  cautioned reiterated reported contended contends alleged alleges charged hoped hopes
-  believes believed thinks
+  cautioned reiterated reported contended contends alleged alleges charged
 `);
 
 /** Verbs that take the hearer as object before the content ("told reporters", "urged Moscow"). */
@@ -131,7 +130,7 @@ export const VERB_MODIFIERS = set(`
   has had have was is were are would will could did does do had been once subsequently initially
   separately publicly privately quickly immediately bluntly flatly simply only just even finally
   first last often frequently originally famously angrily openly directly explicitly
-  already has have not never
+  already has have not never now today yesterday
 `);
 
 /** Honorifics and titles that precede a name but are not part of it. */
@@ -196,7 +195,7 @@ export const CAPITALISED_FUNCTION_WORDS = set(`
   monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec
-  asked speaking writing according earlier later last next said says told added wrote replied
+  asked speaking writing according earlier later last next said says say told added wrote replied
   just even only both either neither each every another such other
 `);
 

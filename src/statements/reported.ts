@@ -19,6 +19,9 @@ export interface Report {
 }
 
 const MIN_WORDS = 4;
+const PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'speaking', 'asked', 'from', 'with']);
+const SUBJECT_WORDS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'he', 'she', 'they', 'it', 'who', 'which', 'that']);
+const NOT_A_CLAUSE_START = new Set(['from', 'about', 'by', 'of', 'for', 'with', 'at', 'in', 'on', 'when', 'while', 'after', 'before', 'as', 'because', 'during', 'since', 'until', 'whether', 'and', 'but', 'or']);
 const CLAUSE_BREAKERS = new Set(['according', 'citing', 'who', 'which', 'while', 'whereas', 'hours', 'days', 'weeks', 'months', 'shortly', 'soon', 'just', 'amid', 'despite', 'after', 'before', 'as']);
 const TIME_WORDS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'early', 'this', 'last', 'earlier', 'later', 'again', 'also', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'morning', 'afternoon', 'evening', 'night', 'week', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'interview', 'statement', 'speech', 'remarks', 'press', 'conference', 'briefing', 'news', 'with', 'to', 'reporters']);
 
@@ -46,6 +49,15 @@ function clauseEnd(tokens: readonly Token[], from: number, hi: number): number {
   return end;
 }
 
+function introductory(tokens: readonly Token[], from: number, to: number): boolean {
+  if (!PREPOSITIONS.has(tokens[from]!.lower)) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.type === 'quote' || (t.type === 'word' && !t.capital && (t.lower.endsWith('ed') || SUBJECT_WORDS.has(t.lower)))) return false;
+  }
+  return true;
+}
+
 function usable(phrase: Phrase | null): phrase is Phrase {
   if (phrase === null) return false;
   if (phrase.kind === 'pronoun') return phrase.pronoun === 'he' || phrase.pronoun === 'she';
@@ -62,18 +74,22 @@ function leadingReport(tokens: readonly Token[], lo: number, hi: number): Report
     if (!isReportingVerb(verb) && !callsOn) continue;
     const subject = subjectOf(tokens, v, lo);
     if (subject === null || !usable(subject.phrase)) continue;
-    if (subject.phrase.first > lo + 6 && tokens[subject.phrase.first - 1]?.text !== ',') continue;
+    // The subject opens the sentence, perhaps after an introductory phrase with no verb of its own
+    // ("In a meeting with the editorial board Trump said …"), not inside an earlier clause.
+    if (subject.phrase.first > lo + 6 && tokens[subject.phrase.first - 1]?.text !== ',' && !introductory(tokens, lo, subject.phrase.first)) continue;
     let from = v + 1;
     // "called on Russia to prove …": the appeal reads whole only with its verb.
     if (callsOn) from = v;
     // The clause starts after "that" if one comes within a few time or hearer words.
     let that = -1;
-    for (let k = from; k <= Math.min(hi, from + 8); k++) {
+    const adjunct = TIME_WORDS.has(tokens[from]?.lower ?? '');
+    for (let k = from; k <= Math.min(hi, from + (adjunct ? 12 : 8)); k++) {
       if (tokens[k]!.lower === 'that') {
         that = k;
         break;
       }
-      if (!(tokens[k]!.type === 'word' && (TIME_WORDS.has(tokens[k]!.lower) || tokens[k]!.capital))) break;
+      // Within "in the early morning hours" any word may stand before "that"; otherwise only time words and names.
+      if (!(tokens[k]!.type === 'word' && (adjunct || TIME_WORDS.has(tokens[k]!.lower) || tokens[k]!.capital))) break;
     }
     if (that !== -1) from = that + 1;
     else if (OBJECT_VERBS.has(verb.lower) && !callsOn) {
@@ -84,6 +100,9 @@ function leadingReport(tokens: readonly Token[], lo: number, hi: number): Report
     } else {
       while (from <= hi && tokens[from]!.type === 'word' && TIME_WORDS.has(tokens[from]!.lower) && tokens[from]!.lower !== 'the' && tokens[from]!.lower !== 'a') from++;
     }
+    // "reported from Midway Atoll", "said when she resigned", "said, looking out": no message follows.
+    const opening = tokens[from];
+    if (opening === undefined || opening.type !== 'word' || NOT_A_CLAUSE_START.has(opening.lower)) return null;
     const to = clauseEnd(tokens, from, hi);
     if (words(tokens, from, to) < MIN_WORDS) return null;
     return { phrase: subject.phrase, role: subject.role, cue: verb.text, from, to, at: v };
@@ -120,6 +139,22 @@ function accordingReport(tokens: readonly Token[], lo: number, hi: number): Repo
   return { phrase, role: null, cue: 'according to', from, to, at: lo };
 }
 
+/** "But to prevent problems, he said, local officials should be vigilant": a tag set off by commas. */
+function insetReport(tokens: readonly Token[], lo: number, hi: number): Report | null {
+  for (let c = lo + 2; c < hi - 3; c++) {
+    if (tokens[c]!.text !== ',') continue;
+    const phrase = phraseStartingAt(tokens, c + 1, hi);
+    if (!usable(phrase)) continue;
+    const v = phrase.last + 1;
+    if (!isReportingVerb(tokens[v]) || tokens[v + 1]?.text !== ',') continue;
+    let to = hi;
+    while (to > v + 2 && tokens[to]!.type === 'punct') to--;
+    if (words(tokens, lo, c - 1) + words(tokens, v + 2, to) < MIN_WORDS) return null;
+    return { phrase, role: null, cue: tokens[v]!.text, from: lo, to, at: v };
+  }
+  return null;
+}
+
 export function reportedSpeech(tokens: readonly Token[], lo: number, hi: number): Report | null {
-  return accordingReport(tokens, lo, hi) ?? leadingReport(tokens, lo, hi) ?? trailingReport(tokens, lo, hi);
+  return accordingReport(tokens, lo, hi) ?? leadingReport(tokens, lo, hi) ?? trailingReport(tokens, lo, hi) ?? insetReport(tokens, lo, hi);
 }
