@@ -4,7 +4,7 @@
  * reported, citing X`. Returns the speaker phrase unresolved.
  */
 import { OBJECT_VERBS, ROLE_MODIFIERS, ROLE_NOUNS, SPEAKER_PRONOUNS, VERB_MODIFIERS } from './lexicon.js';
-import { describedBy, isSpeechVerb, phraseEndingAt, phraseStartingAt, phraseText, type Phrase } from './phrases.js';
+import { describedBy, isNameWord, isSpeechVerb, phraseEndingAt, phraseStartingAt, phraseText, type Phrase } from './phrases.js';
 import type { Token } from './tokens.js';
 
 export interface Cue {
@@ -100,6 +100,8 @@ export function subjectOf(tokens: readonly Token[], v: number, lo: number): { ph
   }
   let phrase = phraseEndingAt(tokens, k, lo);
   if (phrase === null) return null;
+  // "Trump’s early-morning tweets accusing …": after a possessive, "tweets" is a noun, not a verb.
+  if (tokens[v]!.lower.endsWith('s') && tokens.slice(phrase.first, v).some((t) => t.type === 'poss')) return null;
   // "Johnnie Wilson, of Springfield, Va., said", "Gov. Earl Ray Tomblin of West Virginia lauded":
   // the place is not the speaker.
   const link = tokens[phrase.first - 1]?.lower;
@@ -229,7 +231,12 @@ export function cuesBefore(tokens: readonly Token[], q: number, lo: number): Cue
     if (isParticiple(t)) {
       const before = tokens[v - 1];
       if (before === undefined || v - 1 < lo || before.text === ',') subject = mainSubject(tokens, lo, v);
-      else subject = subjectOf(tokens, v, lo);
+      else {
+        // "with Dmitry Peskov saying", "He’s claiming": a participle has a speaker only right after a
+        // name or pronoun (and its auxiliary); in "Trump’s tweets accusing her of …" it describes a thing.
+        const speaker = tokens[skipModifiersBack(tokens, v - 1, lo)];
+        if (speaker !== undefined && (isNameWord(speaker) || SPEAKER_PRONOUNS.has(speaker.lower))) subject = subjectOf(tokens, v, lo);
+      }
     } else {
       subject = subjectOf(tokens, v, lo);
     }

@@ -64,6 +64,12 @@ export function extractStatements(text: string, options: ExtractOptions = {}): E
 /** Every person and organisation the article names, full names first so surnames resolve to them. */
 function registerNames(registry: Registry, frames: readonly Token[][]): void {
   const phrases: { phrase: Phrase; offset: number; paragraph: number; subject: boolean }[] = [];
+  // Capitalised words seen inside sentences: "Bombs" opening a sentence is a name only if the
+  // article also capitalises it where capitals mean names.
+  const midSentence = new Set<string>();
+  for (const tokens of frames) {
+    for (let i = 1; i < tokens.length; i++) if (tokens[i]!.capital && !tokens[i - 1]!.sentenceEnd) midSentence.add(tokens[i]!.text);
+  }
   frames.forEach((tokens, p) => {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
@@ -71,7 +77,9 @@ function registerNames(registry: Registry, frames: readonly Token[][]): void {
       if (!isPhraseWord(t) || (i > 0 && isPhraseWord(tokens[i - 1]!))) continue;
       const phrase = phraseStartingAt(tokens, i, tokens.length - 1);
       if (phrase === null || phrase.kind !== 'name') continue;
-      const subject = i === 0 || tokens[i - 1]!.sentenceEnd || tokens[i - 1]!.text === ',';
+      const opensSentence = i === 0 || tokens[i - 1]!.sentenceEnd;
+      if (opensSentence && phrase.first === phrase.last && !midSentence.has(t.text) && !registry.isWatched(t.text)) continue;
+      const subject = opensSentence || tokens[i - 1]!.text === ',';
       phrases.push({ phrase, offset: t.start, paragraph: p, subject });
       i = phrase.last;
     }
