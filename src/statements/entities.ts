@@ -84,6 +84,7 @@ export class Registry {
   private readonly byActor = new Map<string, Entity>();
   private readonly mentions: Occurrence[] = [];
   private readonly speakers: Occurrence[] = [];
+  private readonly actorByName = new Map<string, Actor | undefined>();
 
   constructor(private readonly matcher: WatchlistMatcher | undefined) {}
 
@@ -100,7 +101,7 @@ export class Registry {
         return entity;
       }
     }
-    const actor = this.matcher?.actorNamed(name);
+    const actor = this.watched(name);
     if (actor !== undefined) return this.entityForActor(actor, phrase.role);
     const key = name.toLowerCase();
     const existing = this.byName.get(key);
@@ -139,9 +140,18 @@ export class Registry {
     return named[0]!;
   }
 
+  /** The watchlist actor with this name; an article repeats its names, so answers are kept. */
+  private watched(name: string): Actor | undefined {
+    if (this.matcher === undefined) return undefined;
+    if (this.actorByName.has(name)) return this.actorByName.get(name);
+    const actor = this.matcher.actorNamed(name);
+    this.actorByName.set(name, actor);
+    return actor;
+  }
+
   /** The watchlist knows this exact name. */
   isWatched(name: string): boolean {
-    return this.matcher?.actorNamed(name) !== undefined;
+    return this.watched(name) !== undefined;
   }
 
   entityForActor(actor: Actor, role: string | null): Entity {
@@ -235,7 +245,7 @@ export class Registry {
     // "the Clinton campaign" is an organisation by its head noun.
     const qualifier = phrase.qualifier;
     if (qualifier === null) return null;
-    const actor = this.matcher?.actorNamed(qualifier);
+    const actor = this.watched(qualifier);
     if (actor !== undefined) return actor.kind === 'organisation' ? this.entityForActor(actor, null) : null;
     const words = qualifier.split(' ');
     const organisation = words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || /^[A-Z]{2,6}$/.test(w));
