@@ -98,7 +98,13 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, lo: number):
       break;
     }
   }
-  return classify(tokens, k + 1, end) ?? describedBy(tokens, end, lo);
+  const phrase = classify(tokens, k + 1, end);
+  // "a senior Western intelligence official said": read the whole description, up to its article,
+  // or "official" alone would pass for a definite "the official".
+  if (phrase === null || (phrase.kind === 'description' && !DETERMINERS.has(tokens[phrase.first]!.lower))) {
+    return describedBy(tokens, end, lo) ?? phrase;
+  }
+  return phrase;
 }
 
 /** "The New York businessman": a determiner, modifiers and a head noun the lexicon does not know. */
@@ -134,6 +140,10 @@ export function phraseStartingAt(tokens: readonly Token[], i: number, hi: number
       k++;
     } else if (k - i < 3 && isLooseRoleWord(t) && leadsToName(tokens, k + 1, hi)) {
       k++;
+    } else if (isLooseRoleWord(t) && k > i && leadsToRole(tokens, k, hi)) {
+      // "a senior Western intelligence official": the capitalised word was a modifier; the
+      // phrase ends at its head noun.
+      k++;
     } else if (t.type === 'poss' && k > i && isNameWord(tokens[k - 1]!) && k + 1 <= hi && isPhraseWord(tokens[k + 1]!)) {
       k++;
     } else if (t.type === 'word' && LINKS.has(t.lower) && k > i && !sawNamePerson(tokens, i, k) && k + 1 <= hi && startsNamed(tokens, k + 1, hi)) {
@@ -161,6 +171,16 @@ function namesPerson(tokens: readonly Token[], from: number, to: number): boolea
     else if (t.capital || !(ROLE_NOUNS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || isLooseRoleWord(t))) return false;
   }
   return names >= 2;
+}
+
+/** Lower-case words from i on lead, within two words, to a role noun ("intelligence official"). */
+function leadsToRole(tokens: readonly Token[], i: number, hi: number): boolean {
+  for (let k = i + 1; k <= Math.min(hi, i + 2); k++) {
+    const t = tokens[k]!;
+    if (t.type === 'word' && !t.capital && (ROLE_NOUNS.has(t.lower) || isRoleWord(t))) return true;
+    if (!isLooseRoleWord(t)) return false;
+  }
+  return false;
 }
 
 /** Lower-case words from i on lead, within two more words, to a capitalised name. */

@@ -340,6 +340,15 @@ describe('extraction engine cases', () => {
 });
 
 describe('voices the engine must not guess', () => {
+  it.each([
+    ['after the quote', 'Defence official Mark Owens briefed reporters on Monday.\n\n"This is the most dangerous moment in decades," a senior Western intelligence official said.'],
+    ['inverted', 'Defence official Mark Owens briefed reporters on Monday.\n\n"This is the most dangerous moment in decades," said a senior Western intelligence official.'],
+  ])('gives an anonymous official nobody’s name (%s)', (_where, text) => {
+    const statement = extractStatements(text, { matcher }).statements.find((s) => s.quote.includes('dangerous moment'));
+    expect(statement?.kind).toBe('direct');
+    expect(statement?.speaker).toBeNull();
+  });
+
   it('leaves a quote with a tag it cannot read unattributed rather than give it to the previous speaker', () => {
     const text = 'Trade Minister Lena Vogt said on Monday that talks would continue.\n\n„Wir bleiben bei unserer Linie“, sagte der Kanzler.';
     const statement = extractStatements(text, { matcher }).statements.find((s) => s.quote.includes('Wir bleiben'));
