@@ -140,7 +140,7 @@ export function phraseStartingAt(tokens: readonly Token[], i: number, hi: number
       k++;
     } else if (k - i < 3 && isLooseRoleWord(t) && leadsToName(tokens, k + 1, hi)) {
       k++;
-    } else if (isLooseRoleWord(t) && k > i && leadsToRole(tokens, k, hi)) {
+    } else if (isLooseRoleWord(t) && k > i && tokens[k - 1]!.capital && singleName(tokens, i, k) && leadsToRole(tokens, k, hi)) {
       // "a senior Western intelligence official": the capitalised word was a modifier; the
       // phrase ends at its head noun.
       k++;
@@ -171,6 +171,13 @@ function namesPerson(tokens: readonly Token[], from: number, to: number): boolea
     else if (t.capital || !(ROLE_NOUNS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || isLooseRoleWord(t))) return false;
   }
   return names >= 2;
+}
+
+/** [from, to) holds one capitalised word and it is not a title: a modifier such as "Western". */
+function singleName(tokens: readonly Token[], from: number, to: number): boolean {
+  let names = 0;
+  for (let k = from; k < to; k++) if (tokens[k]!.capital) names++;
+  return names === 1 && !isRoleWord(tokens[to - 1]!);
 }
 
 /** Lower-case words from i on lead, within two words, to a role noun ("intelligence official"). */
