@@ -73,3 +73,161 @@ export interface Extraction {
   /** Ids of watchlist keywords found, in order of first mention. */
   keywords: string[];
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * The monitor: feeds → items → articles → statements → matches → alerts → deliveries.
+ * Times are epoch milliseconds; ids are strings.
+ * ------------------------------------------------------------------------------------------- */
+
+/** A feed to poll, as configured. */
+export interface Feed {
+  id: string;
+  url: string;
+  /** Display name of the outlet; the feed's own title when not configured. */
+  title: string | null;
+  /** Minimum minutes between polls of this feed (the schedule may run more often). */
+  intervalMinutes: number;
+  /** Fetch the article page when the feed carries only a teaser. */
+  fetchArticles: boolean;
+  /** On the first successful poll, alert the newest N items instead of none (baseline). */
+  alertNewestOnFirstPoll: number;
+  /** Items published longer ago than this are recorded but never alerted. */
+  maxAgeHours: number;
+}
+
+/** What the monitor remembers about a feed between polls. */
+export interface FeedState {
+  feedId: string;
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: number | null;
+  lastSuccessAt: number | null;
+  /** Earliest time of the next poll (interval, TTL, Retry-After or backoff). */
+  nextPollAt: number | null;
+  /** Consecutive failed polls; 0 after a success. */
+  failures: number;
+  lastErrorCode: string | null;
+  lastError: string | null;
+  /** The first successful poll has recorded the baseline. */
+  baselined: boolean;
+  /** Title the feed gives itself. */
+  feedTitle: string | null;
+}
+
+/** One entry of a parsed feed. */
+export interface FeedItem {
+  feedId: string;
+  /** Stable identity: hash of guid, else canonical link, else title + date. */
+  identity: string;
+  guid: string | null;
+  /** Canonical link (tracking parameters stripped), or null. */
+  link: string | null;
+  title: string;
+  published: number | null;
+  /** Full text or HTML the feed carries (content:encoded, Atom content), or null. */
+  content: string | null;
+  /** Teaser (description, summary), or null. */
+  summary: string | null;
+}
+
+/** The readable text of an item, wherever it came from. */
+export interface Article {
+  identity: string;
+  feedId: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  published: number | null;
+  /** Plain text, paragraphs separated by blank lines, boilerplate removed. */
+  text: string;
+  /** Where the text came from. */
+  source: 'feed' | 'page' | 'summary';
+}
+
+/** Why an item was or was not alerted: the answer to `statements why <url>`. */
+export type ItemDecision =
+  | 'alerted'
+  | 'baseline'
+  | 'too-old'
+  | 'no-statements'
+  | 'no-subscriber'
+  | 'duplicate'
+  | 'article-failed';
+
+export interface ItemRecord {
+  identity: string;
+  feedId: string;
+  link: string | null;
+  title: string;
+  published: number | null;
+  firstSeenAt: number;
+  decision: ItemDecision;
+  /** A sentence for people: what happened to this item and why. */
+  reason: string;
+}
+
+/** A statement as stored, with the article it came from. */
+export interface StoredStatement extends Statement {
+  identity: string;
+  /** Position in the article, to keep article order. */
+  ordinal: number;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  published: number | null;
+  seenAt: number;
+}
+
+/** What a channel wants to hear about. A subscription with no filters hears every alert. */
+export interface Subscription {
+  id: string;
+  /** Where alerts go: `console`, `slack:<channel id>`, `discord:<channel id>`. */
+  channel: string;
+  /** Watchlist actor ids. */
+  actors: string[];
+  /** Watchlist keyword ids. */
+  keywords: string[];
+  createdAt: number;
+}
+
+export interface AlertQuote {
+  quote: string;
+  speaker: string | null;
+  role: string | null;
+  kind: StatementKind;
+}
+
+/** A platform-neutral alert: rendered by each sink within its own limits. */
+export interface Alert {
+  /** Item identity the alert is about (a story id once stories exist). */
+  key: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: number | null;
+  /** One or two lead sentences chosen from the article. */
+  lead: string[];
+  /** Names of the watchlist actors matched (speakers first). */
+  actors: string[];
+  /** Labels of the watchlist keywords matched. */
+  keywords: string[];
+  quotes: AlertQuote[];
+}
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+/** An alert on its way to one channel: written before it is sent, unique per (subscription, key). */
+export interface Delivery {
+  id: number;
+  subscriptionId: string;
+  channel: string;
+  key: string;
+  alert: Alert;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}

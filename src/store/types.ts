@@ -1,0 +1,58 @@
+/**
+ * The store: everything the monitor remembers. One interface, an implementation per engine
+ * (SQLite now, PostgreSQL later); async so both fit. Implementations hold no pipeline logic.
+ */
+import type { Delivery, FeedState, ItemRecord, StoredStatement, Subscription } from '../model/index.js';
+
+export interface StatementQuery {
+  /** Statements spoken by any of these actors (watchlist ids). */
+  speakerIds?: string[];
+  /** Statements whose quote, speaker or article title contains this text (case-insensitive). */
+  text?: string;
+  /** Only statements seen at or after this time. */
+  since?: number;
+  limit: number;
+}
+
+export interface NewDelivery {
+  subscriptionId: string;
+  channel: string;
+  key: string;
+  alert: Delivery['alert'];
+  nextAttemptAt: number;
+}
+
+export interface Store {
+  // Feeds
+  feedState(feedId: string): Promise<FeedState | null>;
+  saveFeedState(state: FeedState): Promise<void>;
+  feedStates(): Promise<FeedState[]>;
+
+  // Items: identity is unique; recording twice keeps the first record.
+  hasItem(identity: string): Promise<boolean>;
+  /** Records the item; returns false when it was already known (nothing changed). */
+  recordItem(item: ItemRecord): Promise<boolean>;
+  /** Latest record whose link is `url` (canonical form), for `why`. */
+  itemByLink(url: string): Promise<ItemRecord | null>;
+
+  // Statements
+  saveStatements(statements: StoredStatement[]): Promise<void>;
+  /** Newest first (published, else seen time). */
+  queryStatements(query: StatementQuery): Promise<StoredStatement[]>;
+
+  // Subscriptions
+  addSubscription(subscription: Subscription): Promise<void>;
+  removeSubscription(id: string): Promise<boolean>;
+  subscriptions(channel?: string): Promise<Subscription[]>;
+
+  // Outbox
+  /** Inserts what is not there yet (unique per subscription and key); returns how many were new. */
+  enqueue(deliveries: NewDelivery[]): Promise<number>;
+  /** Pending deliveries due at `now`, oldest first, at most `limit`. */
+  dueDeliveries(now: number, limit: number): Promise<Delivery[]>;
+  markSent(id: number, at: number): Promise<void>;
+  /** Records a failed attempt; `nextAttemptAt` null gives up (status failed). */
+  markFailed(id: number, error: string, nextAttemptAt: number | null): Promise<void>;
+
+  close(): Promise<void>;
+}
