@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { runExtract } from './extract.js';
 import { type CliIo, write } from './io.js';
-import { runStart } from './start.js';
-import { USAGE } from './usage.js';
+import { runConfig, runFeeds, runMonitor, runPoll, runQuery, runWhy } from './monitor.js';
+import { COMMANDS, USAGE } from './usage.js';
 
 /** Dispatches `statements <command> ...`; returns the exit status. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -33,15 +33,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   switch (commandToken.value) {
     case 'extract':
       return runExtract(rest, io);
+    case 'run':
     case 'start':
-      return runStart(rest, io);
+      return runMonitor(rest, io);
+    case 'poll':
+      return runPoll(rest, io);
+    case 'query':
+      return runQuery(rest, io);
+    case 'feeds':
+      return runFeeds(rest, io);
+    case 'why':
+      return runWhy(rest, io);
+    case 'config':
+      return runConfig(rest, io);
     case 'help':
       await write(io.stdout, USAGE);
       return 0;
     default:
       await write(
         io.stderr,
-        `statements: unknown command "${commandToken.value}". Commands: extract, start, help.\n` +
+        `statements: unknown command "${commandToken.value}". Commands: ${COMMANDS}.\n` +
           'Run "statements help" for usage.\n',
       );
       return 2;

@@ -17,19 +17,23 @@ code-point offsets of the quote in the file's text.
 Exit status: 0 when every file was read, 1 when some could not be, 2 for a usage error.
 `;
 
-export const START_USAGE = `Usage: statements start [--watchlist DIR]
-
-Runs the extraction over the bundled sample articles (samples/articles) and prints what it finds.
-`;
+export const COMMANDS = 'run, poll, query, feeds, why, config, extract, help';
 
 export const USAGE = `Usage: statements <command> [options]
 
 Commands:
+  run               the monitor: poll the configured feeds on the schedule, print or send alerts
+                    (what "npm start" runs; "start" is the same). Ctrl-C stops it cleanly.
+  poll --once       one poll of every feed, then send waiting alerts, and exit
+  query TERM [--since 24h] [--limit N]
+                    latest statements by an actor and its people (nato, peskov…), newest first
+  feeds             each feed's health, last error and next poll
+  why URL           what happened to an item and why it was or was not alerted
+  config check      every problem in the config and watchlist files, with file and key
   extract [--format jsonl|json|text] [--watchlist DIR] FILE...
                     print the statements, actors and keywords found in articles ("-" = stdin)
-  start [--watchlist DIR]
-                    demo: the statements in the bundled sample articles
   help              show this help
 
+Settings: config/default.yaml (or $STATEMENTS_CONFIG), config/actors.yaml, config/keywords.yaml.
 Run "statements <command> --help" for a command's options.
 `;

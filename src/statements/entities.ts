@@ -66,6 +66,13 @@ function sharesTitle(role: string, title: string): boolean {
   return a.includes(head(b)) || b.includes(head(a));
 }
 
+/** The article's wording of a role, unless the watchlist's says the same and more ("spokesperson" → "Kremlin spokesperson"). */
+function fullerRole(local: string | null, watched: string | null): string | null {
+  if (local === null) return watched;
+  if (watched !== null && watched.length > local.length && watched.toLowerCase().includes(local.toLowerCase())) return watched;
+  return local;
+}
+
 function nameWords(name: string): string[] {
   const words = name.split(' ').filter((w) => !SUFFIXES.has(w.toLowerCase()));
   return words.length > 0 ? words : [name];
@@ -165,7 +172,7 @@ export class Registry {
       name: actor.name,
       surname: words[words.length - 1]!.toLowerCase(),
       gender: actor.gender,
-      role: role ?? actor.role,
+      role: fullerRole(role, actor.role),
       actorId: actor.id,
       organisation: actor.kind === 'organisation',
       words: actor.kind === 'person' ? Math.max(2, words.length) : words.length,

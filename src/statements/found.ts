@@ -26,6 +26,8 @@ export interface Voice {
 
 export function roleFor(cue: Cue | null, entity: Entity | null): string | null {
   if (entity === null) return null;
+  // An organisation speaks as itself; the watchlist's description of it is no role.
+  if (entity.organisation) return cue?.role ?? null;
   const local = cue === null ? null : cue.phrase.kind === 'name' && !entity.organisation ? (cue.phrase.role ?? cue.role) : cue.role;
   if (local === null) return entity.role;
   if (entity.role !== null && entity.role.length > local.length && entity.role.toLowerCase().includes(local.toLowerCase())) return entity.role;

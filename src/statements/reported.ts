@@ -95,8 +95,10 @@ function leadingReport(tokens: readonly Token[], lo: number, hi: number): Report
     else if (OBJECT_VERBS.has(verb.lower) && !callsOn) {
       const hearer = phraseStartingAt(tokens, from, hi);
       const after = hearer === null ? from + 1 : hearer.last + 1;
-      // "told Sky News on Wednesday." names a hearer, not a message; "urged Moscow to …" carries one.
+      // "told Sky News on Wednesday." names a hearer, not a message; "urged Moscow to …" carries one,
+      // which reads whole only with its verb.
       if (!tokens.slice(after, hi + 1).some((t) => t.lower === 'to' || t.lower === 'that')) return null;
+      from = v;
     } else {
       while (from <= hi && tokens[from]!.type === 'word' && TIME_WORDS.has(tokens[from]!.lower) && tokens[from]!.lower !== 'the' && tokens[from]!.lower !== 'a') from++;
     }

@@ -41,7 +41,9 @@ export interface Store {
   queryStatements(query: StatementQuery): Promise<StoredStatement[]>;
 
   // Subscriptions
+  /** Adds, or replaces the filters of the subscription with this id (keeping its creation time). */
   addSubscription(subscription: Subscription): Promise<void>;
+  /** Removes it, with its deliveries still pending. */
   removeSubscription(id: string): Promise<boolean>;
   subscriptions(channel?: string): Promise<Subscription[]>;
 

@@ -4,12 +4,7 @@
  * when some other entry has a schema error: the user gets every problem in one go.
  */
 
-export interface Problem {
-  path: readonly (string | number)[];
-  message: string;
-  /** Where to point in the file when that is not `path` itself (an unknown key: the key). */
-  at?: readonly (string | number)[];
-}
+import type { Problem } from '../config/problems.js';
 
 interface RawEntry {
   index: number;

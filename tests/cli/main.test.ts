@@ -20,7 +20,7 @@ describe('statements <command>', () => {
     for (const argv of [['help'], ['--help'], ['-h']]) {
       const { code, stdout } = await cli(argv);
       expect(code).toBe(0);
-      expect(stdout).toMatch(/extract[\s\S]*start[\s\S]*help/);
+      expect(stdout).toMatch(/run[\s\S]*poll[\s\S]*query[\s\S]*feeds[\s\S]*why[\s\S]*config[\s\S]*extract[\s\S]*help/);
     }
   });
 
@@ -29,19 +29,13 @@ describe('statements <command>', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('unknown command "extrakt"');
-    expect(stderr).toContain('extract, start, help');
+    expect(stderr).toContain('run, poll, query');
   });
 
   it('prints usage on stderr with exit 2 when no command is given', async () => {
     const { code, stderr } = await cli([]);
     expect(code).toBe(2);
     expect(stderr).toContain('Usage: statements');
-  });
-
-  it('start runs the demo over every bundled sample article and exits 0', async () => {
-    const { code, stdout } = await cli(['start']);
-    expect(code).toBe(0);
-    for (const path of SEED_FILES) expect(stdout).toContain(path.slice(path.lastIndexOf('/') + 1));
   });
 
   it('runs as a real process: node --import tsx src/cli/main.ts extract', async () => {

@@ -1,0 +1,94 @@
+/**
+ * The composition root: config, watchlist, store, fetcher and sinks wired into pipeline
+ * dependencies. Everything with I/O is created here and closed here.
+ */
+import { loadConfig, type LoadedConfig } from './config/index.js';
+import { consoleSink, type OutboxOptions, type Sink } from './deliveries/index.js';
+import { StatementsError } from './errors.js';
+import { Fetcher } from './feeds/index.js';
+import { createLogger, type Logger } from './log.js';
+import { compileWatchlist, type WatchlistMatcher } from './matches/index.js';
+import type { Subscription, Watchlist } from './model/index.js';
+import type { PipelineDeps } from './pipeline/index.js';
+import { openSqliteStore } from './store/sqlite/index.js';
+import type { Store } from './store/types.js';
+import { loadWatchlist } from './watchlist/index.js';
+
+export interface App {
+  loaded: LoadedConfig;
+  watchlist: Watchlist;
+  matcher: WatchlistMatcher;
+  store: Store;
+  deps: PipelineDeps;
+  sinks: Sink[];
+  outbox: OutboxOptions;
+  close(): Promise<void>;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface OpenOptions {
+  env?: Env;
+  log?: Logger;
+  now?: () => number;
+  /** Where the console sink prints (stdout by default). */
+  print?: (text: string) => void;
+}
+
+/** The subscription of the console sink: the one alerts go to when no chat platform is set up. */
+export const CONSOLE_SUBSCRIPTION_ID = 'console';
+
+export async function openApp(options: OpenOptions = {}): Promise<App> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? createLogger();
+  const now = options.now ?? Date.now;
+  const loaded = loadConfig(env);
+  const watchlist = loadWatchlist();
+  const matcher = compileWatchlist(watchlist);
+  const store = await openSqliteStore(loaded.sqlitePath);
+  try {
+    const fetcher = new Fetcher(loaded.config.fetch);
+    const fetchPage = async (url: string): Promise<string> => {
+      const result = await fetcher.fetch(url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
+      if (result.kind === 'ok') return result.body;
+      throw new StatementsError('articles', 'ARTICLE_FETCH', result.kind === 'error' ? result.message : `unexpected ${result.kind} for ${url}`);
+    };
+    const sinks: Sink[] = [];
+    const chat = Boolean(env.SLACK_BOT_TOKEN) || Boolean(env.DISCORD_TOKEN);
+    if (!chat) {
+      sinks.push(consoleSink(options.print));
+      await ensureConsoleSubscription(store, loaded.config.console.subscribe, watchlist, now());
+    }
+    const deps: PipelineDeps = { store, fetcher, feeds: loaded.feeds, watchlist, matcher, fetchPage, alerts: loaded.config.alerts, now, log };
+    const outbox: OutboxOptions = { maxAttempts: loaded.config.deliveries.maxAttempts, retryBaseMs: loaded.config.deliveries.retryBaseSeconds * 1000 };
+    return {
+      loaded,
+      watchlist,
+      matcher,
+      store,
+      deps,
+      sinks,
+      outbox,
+      close: async () => {
+        fetcher.close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
+
+/** Keeps the console's subscription equal to `console.subscribe` in the config. */
+async function ensureConsoleSubscription(store: Store, ids: readonly string[], watchlist: Watchlist, now: number): Promise<void> {
+  const actors = ids.filter((id) => watchlist.actors.some((a) => a.id === id));
+  const keywords = ids.filter((id) => watchlist.keywords.some((k) => k.id === id));
+  const unknown = ids.filter((id) => !actors.includes(id) && !keywords.includes(id));
+  if (unknown.length > 0) {
+    throw new StatementsError('config', 'CONFIG_INVALID', `console.subscribe: unknown actor or keyword id ${unknown.map((u) => `"${u}"`).join(', ')}; use ids from config/actors.yaml or config/keywords.yaml`);
+  }
+  // Replaces the filters in place: alerts already queued for the console are kept.
+  const wanted: Subscription = { id: CONSOLE_SUBSCRIPTION_ID, channel: 'console', actors, keywords, createdAt: now };
+  await store.addSubscription(wanted);
+}

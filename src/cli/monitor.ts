@@ -1,0 +1,171 @@
+/**
+ * The monitor's commands: run (what `npm start` runs), poll --once, query, feeds, why, and
+ * config check. Thin: each opens the app, calls one function of the pipeline or the command
+ * handlers, prints, and closes.
+ */
+import { openApp, type App } from '../app.js';
+import { handleCommand, parseCommand, type CommandContext } from '../commands/index.js';
+import { checkConfig } from '../config/index.js';
+import { canonicalLink } from '../feeds/index.js';
+import { runCycle, startMonitor } from '../pipeline/index.js';
+import { loadWatchlist } from '../watchlist/index.js';
+import { parseCommandArgs } from './args.js';
+import { type CliIo, errorMessage, write } from './io.js';
+
+async function withApp(io: CliIo, name: string, body: (app: App) => Promise<number>): Promise<number> {
+  let app: App;
+  try {
+    app = await openApp({ print: (text) => void write(io.stdout, text) });
+  } catch (err) {
+    await write(io.stderr, `statements ${name}: ${errorMessage(err)}\n`);
+    return 2;
+  }
+  try {
+    return await body(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** `statements run`: polls on the schedule until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly. */
+export async function runMonitor(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(args, {});
+  if (!parsed.ok) return usage(io, 'run', parsed.message);
+  return withApp(io, 'run', async (app) => {
+    const feeds = app.loaded.feeds.length;
+    const where = app.sinks.some((s) => s.platform === 'console') ? 'alerts print here' : 'alerts go to the configured chat platforms';
+    await write(io.stderr, `statements: watching ${feeds} feed${feeds === 1 ? '' : 's'} on schedule "${app.loaded.config.schedule}"; ${where}. Ctrl-C stops.\n`);
+    const monitor = startMonitor(app.deps, app.sinks, { schedule: app.loaded.config.schedule, outbox: app.outbox });
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await write(io.stderr, 'statements: stopping after the current cycle…\n');
+    await monitor.stop();
+    return 0;
+  });
+}
+
+/** `statements poll --once`: one cycle over every feed, due or not, then the outbox; prints a summary. */
+export async function runPoll(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(args, { once: { type: 'boolean' } });
+  if (!parsed.ok) return usage(io, 'poll', parsed.message);
+  if (parsed.parsed.values.once !== true) return usage(io, 'poll', 'poll runs one cycle and needs --once (use "statements run" to keep polling)');
+  return withApp(io, 'poll', async (app) => {
+    const report = await runCycle(app.deps, app.sinks, app.outbox, true);
+    const lines = report.feeds.map((f) => `${f.feedId}: ${f.status}${f.error ? ` (${f.error})` : ''}, ${f.newItems} new, ${f.alerted} alerted`);
+    await write(io.stderr, `${lines.join('\n')}\nalerts sent: ${report.sent}, retrying: ${report.retried}, failed: ${report.failed}\n`);
+    return report.feeds.some((f) => f.status === 'error') ? 1 : 0;
+  });
+}
+
+function context(app: App): CommandContext {
+  return {
+    store: app.store,
+    watchlist: app.watchlist,
+    matcher: app.matcher,
+    channel: 'console',
+    canManage: true,
+    now: app.deps.now(),
+    feedStatus: async () => {
+      const states = new Map((await app.store.feedStates()).map((s) => [s.feedId, s]));
+      return app.loaded.feeds.map((feed) => {
+        const state = states.get(feed.id);
+        return {
+          feedId: feed.id,
+          url: feed.url,
+          title: feed.title ?? state?.feedTitle ?? null,
+          ok: (state?.failures ?? 0) === 0,
+          lastError: state?.lastError ?? null,
+          nextPollAt: state?.nextPollAt ?? null,
+          failures: state?.failures ?? 0,
+        };
+      });
+    },
+  };
+}
+
+/** `statements query nato [--since 24h] [--limit N]`: the chat command, from the terminal. */
+export async function runQuery(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(args, { since: { type: 'string' }, limit: { type: 'string' } });
+  if (!parsed.ok) return usage(io, 'query', parsed.message);
+  const { values, positionals } = parsed.parsed;
+  if (positionals.length === 0) return usage(io, 'query', 'name an actor or a term, e.g. "statements query nato"');
+  const text = [positionals.join(' '), values.since ? `since:${values.since}` : '', values.limit ? `limit:${values.limit}` : ''].filter(Boolean).join(' ');
+  const command = parseCommand(text);
+  if (command.kind === 'invalid') return usage(io, 'query', command.message);
+  return withApp(io, 'query', async (app) => {
+    const reply = await handleCommand(command, context(app));
+    await write(io.stdout, `${reply.text}\n`);
+    return 0;
+  });
+}
+
+/** `statements feeds`: each feed's health, last error and next poll. */
+export async function runFeeds(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(args, {});
+  if (!parsed.ok) return usage(io, 'feeds', parsed.message);
+  return withApp(io, 'feeds', async (app) => {
+    const reply = await handleCommand({ kind: 'feeds' }, context(app));
+    await write(io.stdout, `${reply.text}\n`);
+    return 0;
+  });
+}
+
+/** `statements why <item url>`: what happened to an item, and why. */
+export async function runWhy(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(args, {});
+  if (!parsed.ok) return usage(io, 'why', parsed.message);
+  const url = parsed.parsed.positionals[0];
+  if (url === undefined) return usage(io, 'why', 'give the link of the item, e.g. "statements why https://…"');
+  return withApp(io, 'why', async (app) => {
+    const link = canonicalLink(url) ?? url;
+    const item = await app.store.itemByLink(link);
+    if (item === null) {
+      const states = await app.store.feedStates();
+      const polled = states.filter((s) => s.lastSuccessAt !== null).map((s) => s.feedId);
+      await write(
+        io.stdout,
+        `Never seen: no polled feed has carried ${link}.\n` +
+          `Feeds polled so far: ${polled.length === 0 ? 'none yet (run "statements poll --once")' : polled.join(', ')}. ` +
+          'If the item is in one of them, it may be newer than the last poll; if not, add its feed to the config.\n',
+      );
+      return 1;
+    }
+    const when = new Date(item.firstSeenAt).toISOString();
+    await write(io.stdout, `${item.title}\nfeed: ${item.feedId}, first seen ${when}\n${item.decision}: ${item.reason}\n`);
+    return 0;
+  });
+}
+
+/** `statements config check`: every problem with file and key; non-zero when there is one. */
+export async function runConfig(args: string[], io: CliIo): Promise<number> {
+  if (args[0] !== 'check') return usage(io, 'config', 'the only sub-command is "check"');
+  const problems: string[] = [];
+  try {
+    problems.push(...checkConfig());
+  } catch (err) {
+    problems.push(errorMessage(err));
+  }
+  try {
+    loadWatchlist();
+  } catch (err) {
+    problems.push(errorMessage(err).replace(/^watchlist: /, ''));
+  }
+  if (problems.length === 0) {
+    await write(io.stdout, 'config: OK\n');
+    return 0;
+  }
+  await write(io.stderr, `${problems.join('\n')}\n`);
+  return 1;
+}
+
+async function usage(io: CliIo, name: string, message: string): Promise<number> {
+  await write(io.stderr, `statements ${name}: ${message}\nRun "statements help" for usage.\n`);
+  return 2;
+}

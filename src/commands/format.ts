@@ -1,0 +1,60 @@
+/** Small text pieces the replies share. */
+import { truncate } from '../alerts/index.js';
+import type { StoredStatement } from '../model/index.js';
+
+/** Quote excerpts in lists are shorter than in alerts: a list is for scanning. */
+const EXCERPT_CHARS = 200;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `• “quote” — Speaker, Role · Outlet · 3 h ago · link` */
+export function statementLine(s: StoredStatement, now: number): string {
+  const excerpt = truncate(s.quote.replace(/\s+/g, ' ').trim(), EXCERPT_CHARS);
+  const words = s.kind === 'indirect' ? excerpt : `“${excerpt}”`;
+  const who = [s.speaker ?? 'unattributed', s.role].filter((p) => p !== null && p !== '').join(', ');
+  const when = s.published ?? s.seenAt;
+  const parts = [`${words} — ${who}`, s.outlet, ago(when, now), s.url].filter((p) => p !== null && p !== '');
+  return `• ${parts.join(' · ')}`;
+}
+
+/** "12 min ago", "3 h ago", "2 d ago", then a UTC date: chat readers are in many time zones. */
+export function ago(at: number, now: number): string {
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  if (days < 7) return `${days} d ago`;
+  const d = new Date(at);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** A clock time for future events (next poll): "14:05 UTC", with the date when not today. */
+export function utcTime(at: number, now: number): string {
+  const d = new Date(at);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  return new Date(now).toISOString().slice(0, 10) === d.toISOString().slice(0, 10) ? time : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${time}`;
+}
+
+/** 86_400_000 → "the last 24 h"; the largest unit that divides it evenly. */
+export function sinceText(ms: number): string {
+  const units: [number, string][] = [
+    [604_800_000, 'w'],
+    [86_400_000, 'd'],
+    [3_600_000, 'h'],
+    [60_000, 'min'],
+  ];
+  for (const [size, unit] of units) if (ms % size === 0) return `the last ${ms / size} ${unit}`;
+  return `the last ${Math.round(ms / 60_000)} min`;
+}
+
+/** "a, b and c" */
+export function listing(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function inlineCode(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}

@@ -1,0 +1,26 @@
+/** One entry point for every command, whichever platform it came from. */
+import { handleActors, handleFeeds, handleHelp } from './info.js';
+import { handleQuery } from './query.js';
+import { handleList, handleSubscribe, handleUnsubscribe } from './subscriptions.js';
+import type { Command, CommandContext, Reply } from './types.js';
+
+export async function handleCommand(command: Command, ctx: CommandContext): Promise<Reply> {
+  switch (command.kind) {
+    case 'query':
+      return handleQuery(command, ctx);
+    case 'subscribe':
+      return handleSubscribe(command, ctx);
+    case 'unsubscribe':
+      return handleUnsubscribe(command, ctx);
+    case 'list':
+      return handleList(ctx);
+    case 'actors':
+      return handleActors(ctx.watchlist);
+    case 'feeds':
+      return handleFeeds(ctx);
+    case 'help':
+      return handleHelp();
+    case 'invalid':
+      return { text: command.message, ephemeral: true };
+  }
+}

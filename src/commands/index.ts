@@ -1,0 +1,9 @@
+/**
+ * Chat commands: one grammar and one set of handlers for Slack, Discord and the CLI. Adapters
+ * parse the text, call `handleCommand`, and format the plain-text reply for their platform.
+ */
+export { completions, MAX_COMPLETIONS } from './autocomplete.js';
+export { handleCommand } from './handle.js';
+export { DEFAULT_LIMIT, MAX_LIMIT, parseCommand, parseDuration } from './parse.js';
+export { affiliatedActorIds, resolveTerm, suggestions, type Resolved } from './resolve.js';
+export type { Command, CommandContext, FeedStatusLine, Reply } from './types.js';

@@ -1,0 +1,101 @@
+/**
+ * The one grammar, for Slack, Discord and the CLI alike:
+ *   <term>                           latest statements by an actor (or mentioning a term)
+ *   subscribe <term>[, <term>…]      unsubscribe <term>[, …] | all
+ *   list | actors | feeds | help
+ * with `since:<n><m|h|d|w>` and `limit:<1–50>` anywhere in a query.
+ */
+import type { Command } from './types.js';
+
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 50;
+/** Longer input is not a term anybody meant to type. */
+const MAX_TEXT_CHARS = 500;
+
+const UNIT_MS: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const MODIFIER = /^(since|limit):(.*)$/i;
+// A Map, not an object: "constructor" must not be a sub-command.
+const BARE_WORDS = new Map<string, Command>([
+  ['list', { kind: 'list' }],
+  ['actors', { kind: 'actors' }],
+  ['feeds', { kind: 'feeds' }],
+  ['help', { kind: 'help' }],
+]);
+
+export function parseCommand(text: string): Command {
+  if (text.length > MAX_TEXT_CHARS) return invalid(`That is too long to be a command (over ${MAX_TEXT_CHARS} characters). Type \`help\` to see what I understand.`);
+  // The slash command's own name may arrive with the text (CLI, copy-paste).
+  const words = text.trim().replace(/^\/statements\b/i, '').split(/\s+/).filter((w) => w !== '');
+
+  let since: number | null = null;
+  let limit: number | null = null;
+  const rest: string[] = [];
+  for (const word of words) {
+    const modifier = MODIFIER.exec(word);
+    if (modifier === null) {
+      rest.push(word);
+      continue;
+    }
+    const key = modifier[1]!.toLowerCase();
+    const value = modifier[2]!;
+    if (key === 'since') {
+      since = parseDuration(value);
+      if (since === null) return invalid(`\`since:${value}\` is not a time span: use a number and m, h, d or w, e.g. \`since:24h\` or \`since:7d\`.`);
+    } else {
+      limit = /^\d{1,3}$/.test(value) ? Number(value) : null;
+      if (limit === null || limit < 1 || limit > MAX_LIMIT) return invalid(`\`limit:${value}\` is not a count: use a whole number from 1 to ${MAX_LIMIT}, e.g. \`limit:5\`.`);
+    }
+  }
+
+  const first = rest[0]?.toLowerCase();
+  const argument = rest.slice(1).join(' ');
+  const modified = since !== null || limit !== null;
+  const notForQueries = (name: string): Command => invalid(`\`since:\` and \`limit:\` only apply to searches, not to \`${name}\`.`);
+
+  if (first === 'subscribe' || first === 'unsubscribe') {
+    if (modified) return notForQueries(first);
+    const terms = splitTerms(argument);
+    if (first === 'unsubscribe' && terms.length === 1 && terms[0]!.toLowerCase() === 'all') return { kind: 'unsubscribe', terms: 'all' };
+    if (terms.length === 0) return invalid(`Say what to ${first} ${first === 'subscribe' ? 'to' : 'from'}, e.g. \`${first} nato, troop withdrawal\`${first === 'unsubscribe' ? ' or `unsubscribe all`' : ''}.`);
+    return { kind: first, terms };
+  }
+  const bare = first === undefined ? undefined : BARE_WORDS.get(first);
+  if (bare !== undefined) {
+    // "help subscribe" still wants help; the others take nothing.
+    if (bare.kind !== 'help' && (argument !== '' || modified)) return invalid(`\`${first}\` takes nothing after it. Type \`help\` to see what I understand.`);
+    return { ...bare };
+  }
+  if (rest.length === 0 && !modified) return { kind: 'help' };
+  return { kind: 'query', term: unquote(rest.join(' ')), since, limit: limit ?? DEFAULT_LIMIT };
+}
+
+/** "24h" → ms; null when it is not a positive number and a unit. */
+export function parseDuration(value: string): number | null {
+  const match = /^(\d{1,6})([mhdw])$/i.exec(value);
+  if (match === null) return null;
+  const amount = Number(match[1]);
+  const unit = UNIT_MS[match[2]!.toLowerCase()]!;
+  return amount > 0 ? amount * unit : null;
+}
+
+function splitTerms(text: string): string[] {
+  const seen = new Set<string>();
+  const terms: string[] = [];
+  for (const raw of text.split(',')) {
+    const term = unquote(raw.trim().replace(/\s+/g, ' '));
+    const key = term.toLowerCase();
+    if (term === '' || seen.has(key)) continue;
+    seen.add(key);
+    terms.push(term);
+  }
+  return terms;
+}
+
+/** `"troop withdrawal"` and `“nato”` mean the words inside. */
+function unquote(term: string): string {
+  return term.replace(/^["“‘']+|["”’']+$/g, '').trim();
+}
+
+function invalid(message: string): Command {
+  return { kind: 'invalid', message };
+}

@@ -1,0 +1,51 @@
+/** The command grammar's values and what handlers need and return; no platform types here. */
+import type { WatchlistMatcher } from '../matches/index.js';
+import type { StoredStatement, Watchlist } from '../model/index.js';
+import type { Store } from '../store/types.js';
+
+export type Command =
+  /** Latest statements by an actor and its people, else statements mentioning the term. */
+  | { kind: 'query'; term: string; since: number | null; limit: number }
+  | { kind: 'subscribe'; terms: string[] }
+  | { kind: 'unsubscribe'; terms: string[] | 'all' }
+  | { kind: 'list' }
+  | { kind: 'actors' }
+  | { kind: 'feeds' }
+  | { kind: 'help' }
+  /** Text the grammar does not accept; `message` says what to type instead. */
+  | { kind: 'invalid'; message: string };
+
+export interface FeedStatusLine {
+  feedId: string;
+  url: string;
+  title: string | null;
+  ok: boolean;
+  lastError: string | null;
+  nextPollAt: number | null;
+  /** Consecutive failed polls. */
+  failures: number;
+}
+
+export interface CommandContext {
+  store: Store;
+  watchlist: Watchlist;
+  matcher: WatchlistMatcher;
+  /** The channel the command came from, as subscriptions name it (`slack:C123`, `console`). */
+  channel: string;
+  /** The caller may change this channel's subscriptions (the platform adapter decides). */
+  canManage: boolean;
+  now: number;
+  feedStatus: () => Promise<FeedStatusLine[]>;
+}
+
+/**
+ * What to answer: plain text with a little markdown (`**bold**`, `` `code` ``, `•` bullets, bare
+ * links) that each platform adapter converts and splits to its limits.
+ */
+export interface Reply {
+  text: string;
+  /** Only the caller sees it. */
+  ephemeral: boolean;
+  /** The statements a query found, for adapters that render them richly. */
+  items?: StoredStatement[];
+}

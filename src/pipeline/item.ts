@@ -1,0 +1,66 @@
+/**
+ * One new item through the stages: article text → statements → who wants it → alert → outbox.
+ * Returns the decision to record; the outbox is written before the item is recorded, so a crash
+ * between the two re-processes the item (harmless: deliveries are unique) instead of losing it.
+ */
+import { buildAlert } from '../alerts/index.js';
+import { articleFromItem } from '../articles/index.js';
+import { voicesOf, wants } from '../matches/subscriptions.js';
+import type { Feed, FeedItem, ItemDecision, StoredStatement } from '../model/index.js';
+import { extractStatements } from '../statements/index.js';
+import type { PipelineDeps } from './deps.js';
+
+export interface ItemResult {
+  decision: ItemDecision;
+  reason: string;
+  deliveries: number;
+}
+
+export async function processItem(deps: PipelineDeps, feed: Feed, feedTitle: string | null, item: FeedItem): Promise<ItemResult> {
+  const now = deps.now();
+  let article;
+  try {
+    article = await articleFromItem(item, feed, feedTitle, feed.fetchArticles ? deps.fetchPage : null);
+  } catch (err) {
+    // The page could not be fetched: the feed's own text (teaser) still gets read.
+    const message = err instanceof Error ? err.message : String(err);
+    deps.log.log('warn', `article page not read, using the feed's text: ${message}`, { feed: feed.id, item: item.link ?? item.identity });
+    try {
+      article = await articleFromItem(item, feed, feedTitle, null);
+    } catch (again) {
+      return { decision: 'article-failed', reason: `the article text could not be read: ${again instanceof Error ? again.message : String(again)}`, deliveries: 0 };
+    }
+  }
+  const extraction = extractStatements(article.text, { matcher: deps.matcher, title: article.title });
+  const stored: StoredStatement[] = extraction.statements.map((s, ordinal) => ({
+    ...s,
+    identity: item.identity,
+    ordinal,
+    title: article.title,
+    url: article.url,
+    outlet: article.outlet,
+    published: article.published,
+    seenAt: now,
+  }));
+  await deps.store.saveStatements(stored);
+  if (extraction.statements.length === 0) {
+    return { decision: 'no-statements', reason: `no quoted or reported statement found in ${article.text.length} characters of ${article.source} text`, deliveries: 0 };
+  }
+  const voices = voicesOf(extraction, deps.matcher);
+  const subscribers = (await deps.store.subscriptions()).filter((s) => wants(s, voices));
+  if (subscribers.length === 0) {
+    const speakers = [...new Set(extraction.statements.map((s) => s.speaker).filter((s) => s !== null))];
+    return {
+      decision: 'no-subscriber',
+      reason: `${extraction.statements.length} statements (${speakers.slice(0, 5).join(', ') || 'no named speaker'}), but no subscription asks for these speakers or topics`,
+      deliveries: 0,
+    };
+  }
+  const alert = buildAlert(article, extraction, deps.matcher, deps.alerts);
+  const added = await deps.store.enqueue(subscribers.map((s) => ({ subscriptionId: s.id, channel: s.channel, key: item.identity, alert, nextAttemptAt: now })));
+  return {
+    decision: 'alerted',
+    reason: `${extraction.statements.length} statements; alert queued for ${subscribers.map((s) => s.channel).join(', ')}`,
+    deliveries: added,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The running monitor: a node-cron schedule that, on each tick, polls the due feeds and drains the
+ * outbox. Ticks never overlap; stopping waits for the cycle in flight.
+ */
+import { schedule } from 'node-cron';
+import { drainOutbox, type OutboxOptions, type Sink } from '../deliveries/index.js';
+import type { PipelineDeps } from './deps.js';
+import { pollDueFeeds, type FeedReport } from './poll.js';
+
+export interface CycleReport {
+  feeds: FeedReport[];
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** One cycle: poll what is due, then send what waits. */
+export async function runCycle(deps: PipelineDeps, sinks: readonly Sink[], outbox: OutboxOptions, force = false): Promise<CycleReport> {
+  const feeds = await pollDueFeeds(deps, force);
+  const drained = await drainOutbox(deps.store, sinks, deps.now, outbox, deps.log);
+  return { feeds, ...drained };
+}
+
+export interface Monitor {
+  /** Stops the schedule and waits for the cycle in flight. */
+  stop(): Promise<void>;
+}
+
+export function startMonitor(deps: PipelineDeps, sinks: readonly Sink[], options: { schedule: string; outbox: OutboxOptions }): Monitor {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const tick = (): void => {
+    if (running !== null || stopped) return; // a slow cycle is not run twice at once
+    running = runCycle(deps, sinks, options.outbox)
+      .catch((err: unknown) => deps.log.log('error', `cycle failed: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const task = schedule(options.schedule, tick);
+  tick(); // the first cycle now, not at the next minute
+  return {
+    async stop() {
+      stopped = true;
+      await task.stop();
+      await running;
+    },
+  };
+}

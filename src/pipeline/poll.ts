@@ -1,0 +1,82 @@
+/**
+ * One poll of one feed, and one cycle over every due feed. A feed's failure is recorded on the
+ * feed (with backoff) and never stops the others.
+ */
+import { pollFeed } from '../feeds/index.js';
+import type { Feed, FeedItem, FeedState } from '../model/index.js';
+import type { PipelineDeps } from './deps.js';
+import { processItem } from './item.js';
+
+export interface FeedReport {
+  feedId: string;
+  status: 'ok' | 'not-modified' | 'error' | 'not-due';
+  newItems: number;
+  alerted: number;
+  error: string | null;
+}
+
+const HOUR = 60 * 60 * 1000;
+
+export async function pollOneFeed(deps: PipelineDeps, feed: Feed): Promise<FeedReport> {
+  const previous = await deps.store.feedState(feed.id);
+  const outcome = await pollFeed(feed, previous, deps.fetcher, deps.now());
+  const report: FeedReport = { feedId: feed.id, status: outcome.status, newItems: 0, alerted: 0, error: outcome.error?.message ?? null };
+  if (outcome.status === 'error') {
+    await deps.store.saveFeedState(outcome.state);
+    deps.log.log('warn', `feed poll failed (attempt ${outcome.state.failures}); next try ${new Date(outcome.state.nextPollAt ?? deps.now()).toISOString()}: ${outcome.error?.message ?? 'unknown error'}`, { feed: feed.id, code: outcome.error?.code });
+    return report;
+  }
+  const firstPoll = !(previous?.baselined ?? false);
+  // Newest first, so that "alert the newest N" on the first poll means what it says.
+  const items = [...outcome.items].sort((a, b) => (b.published ?? 0) - (a.published ?? 0));
+  let rank = 0;
+  for (const item of items) {
+    if (await deps.store.hasItem(item.identity)) continue;
+    report.newItems++;
+    const result = await decide(deps, feed, outcome.state, item, firstPoll, rank++);
+    if (result.decision === 'alerted') report.alerted++;
+    await deps.store.recordItem({
+      identity: item.identity,
+      feedId: feed.id,
+      link: item.link,
+      title: item.title,
+      published: item.published,
+      firstSeenAt: deps.now(),
+      decision: result.decision,
+      reason: result.reason,
+    });
+    deps.log.log(result.decision === 'alerted' ? 'info' : 'debug', `${result.decision}: ${result.reason}`, { feed: feed.id, item: item.link ?? item.identity });
+  }
+  await deps.store.saveFeedState({ ...outcome.state, baselined: true });
+  return report;
+}
+
+async function decide(deps: PipelineDeps, feed: Feed, state: FeedState, item: FeedItem, firstPoll: boolean, rank: number): ReturnType<typeof processItem> {
+  if (firstPoll && rank >= feed.alertNewestOnFirstPoll) {
+    return { decision: 'baseline', reason: `seen on the first poll of feed ${feed.id}, which records what is already there instead of alerting it (feeds.alertNewestOnFirstPoll: ${feed.alertNewestOnFirstPoll})`, deliveries: 0 };
+  }
+  if (feed.maxAgeHours > 0 && item.published !== null && item.published < deps.now() - feed.maxAgeHours * HOUR) {
+    return { decision: 'too-old', reason: `published ${new Date(item.published).toISOString()}, older than feeds.maxAgeHours (${feed.maxAgeHours} h)`, deliveries: 0 };
+  }
+  return processItem(deps, feed, feed.title ?? state.feedTitle, item);
+}
+
+/** Polls every feed that is due (never polled, or its next poll time has come), all at once. */
+export async function pollDueFeeds(deps: PipelineDeps, force = false): Promise<FeedReport[]> {
+  const now = deps.now();
+  const states = new Map((await deps.store.feedStates()).map((s) => [s.feedId, s]));
+  return Promise.all(
+    deps.feeds.map(async (feed): Promise<FeedReport> => {
+      const next = states.get(feed.id)?.nextPollAt ?? null;
+      if (!force && next !== null && next > now) return { feedId: feed.id, status: 'not-due', newItems: 0, alerted: 0, error: null };
+      try {
+        return await pollOneFeed(deps, feed);
+      } catch (err) {
+        // pollFeed never throws; the store might. One feed's trouble must not stop the cycle.
+        const message = err instanceof Error ? err.message : String(err);
+        deps.log.log('error', `feed cycle failed: ${message}`, { feed: feed.id });
+        return { feedId: feed.id, status: 'error', newItems: 0, alerted: 0, error: message };
+      }
+    }),
+  );
+}

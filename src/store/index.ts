@@ -1,0 +1,4 @@
+/** The store's public face: the interface, and how to open an implementation. */
+export type { NewDelivery, StatementQuery, Store } from './types.js';
+export { openStore } from './open.js';
+export { openSqliteStore } from './sqlite/index.js';

@@ -1,0 +1,88 @@
+/**
+ * The SQLite store: one file, one connection, statements prepared once at open. better-sqlite3
+ * is synchronous; the methods are async only to share the Store interface with PostgreSQL.
+ */
+import type Database from 'better-sqlite3';
+import { StatementsError } from '../../errors.js';
+import type { Store } from '../types.js';
+import { connect } from './connect.js';
+import { openFailure, operationFailure } from './errors.js';
+import { prepareFeeds } from './feeds.js';
+import { prepareItems } from './items.js';
+import { migrate } from './migrate.js';
+import { migrations } from './migrations/index.js';
+import { prepareDueDeliveries } from './outbox/due-deliveries.js';
+import { prepareEnqueue } from './outbox/enqueue.js';
+import { prepareMarkFailed } from './outbox/mark-failed.js';
+import { prepareMarkSent } from './outbox/mark-sent.js';
+import { prepareStatements } from './statements.js';
+import { prepareSubscriptions } from './subscriptions.js';
+
+/**
+ * Opens the database file at `path` (or `:memory:`), creating its directory and bringing its
+ * schema up to date. Fails with a StatementsError (module store, code STORE_OPEN, or
+ * STORE_SCHEMA_NEWER / STORE_MIGRATE) that names the file and what to do.
+ */
+export async function openSqliteStore(path: string): Promise<Store> {
+  let db: Database.Database | undefined;
+  try {
+    db = connect(path);
+    migrate(db, migrations, path);
+    return storeOver(db, path);
+  } catch (error) {
+    db?.close();
+    throw openFailure(path, error);
+  }
+}
+
+function storeOver(db: Database.Database, path: string): Store {
+  const feeds = prepareFeeds(db);
+  const items = prepareItems(db);
+  const statements = prepareStatements(db);
+  const subscriptions = prepareSubscriptions(db);
+  const enqueue = prepareEnqueue(db, Date.now);
+  const dueDeliveries = prepareDueDeliveries(db);
+  const markSent = prepareMarkSent(db);
+  const markFailed = prepareMarkFailed(db);
+
+  // Every failure leaves as a StatementsError naming the operation and what to do.
+  async function run<T>(operation: string, work: () => T): Promise<T> {
+    if (!db.open) {
+      throw new StatementsError('store', 'STORE_CLOSED', `could not ${operation}: the store ${path} is closed`);
+    }
+    try {
+      return work();
+    } catch (error) {
+      throw operationFailure(operation, path, error);
+    }
+  }
+
+  return {
+    feedState: (feedId) => run(`read the state of feed ${feedId}`, () => feeds.feedState(feedId)),
+    saveFeedState: (state) => run(`save the state of feed ${state.feedId}`, () => feeds.saveFeedState(state)),
+    feedStates: () => run('read the feed states', () => feeds.feedStates()),
+
+    hasItem: (identity) => run(`look up item ${identity}`, () => items.hasItem(identity)),
+    recordItem: (item) => run(`record item ${item.identity}`, () => items.recordItem(item)),
+    itemByLink: (url) => run(`look up the item at ${url}`, () => items.itemByLink(url)),
+
+    saveStatements: (list) => run(`save ${list.length} statements`, () => statements.saveStatements(list)),
+    queryStatements: (query) => run('query statements', () => statements.queryStatements(query)),
+
+    addSubscription: (s) => run(`add subscription ${s.id}`, () => subscriptions.addSubscription(s)),
+    removeSubscription: (id) => run(`remove subscription ${id}`, () => subscriptions.removeSubscription(id)),
+    subscriptions: (channel) => run('list subscriptions', () => subscriptions.subscriptions(channel)),
+
+    enqueue: (list) => run(`queue ${list.length} deliveries`, () => enqueue(list)),
+    dueDeliveries: (now, limit) => run('read due deliveries', () => dueDeliveries(now, limit)),
+    markSent: (id, at) => run(`mark delivery ${id} sent`, () => markSent(id, at)),
+    markFailed: (id, error, next) => run(`record a failed attempt of delivery ${id}`, () => markFailed(id, error, next)),
+
+    async close() {
+      if (!db.open) return;
+      // Keeps the query planner's statistics fresh, as SQLite advises before closing.
+      db.pragma('optimize');
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * SQLite migrations, oldest first. Each is applied once, in a transaction, and recorded in
+ * `schema_migrations`. To change the schema, add the next numbered file; never edit a released one.
+ * TypeScript modules rather than .sql files so the compiled dist needs nothing copied beside it.
+ */
+import { sql as initial } from './001_initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];

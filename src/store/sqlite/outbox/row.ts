@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { Delivery, DeliveryStatus } from '../../../model/index.js';
+import { AlertSchema } from '../../alert.js';
+import { int, jsonColumn, nullableInt, nullableText } from '../rows.js';
+
+export const DELIVERY_COLUMNS = `id, subscription_id, channel, key, alert, status, attempts,
+  next_attempt_at, last_error, created_at, sent_at`;
+
+const STATUSES: { [S in DeliveryStatus]: S } = { pending: 'pending', sent: 'sent', failed: 'failed' };
+
+export const DeliveryRow = z
+  .object({
+    id: int,
+    subscription_id: z.string(),
+    channel: z.string(),
+    key: z.string(),
+    alert: jsonColumn(AlertSchema),
+    status: z.enum(STATUSES),
+    attempts: int,
+    next_attempt_at: int,
+    last_error: nullableText,
+    created_at: int,
+    sent_at: nullableInt,
+  })
+  .transform(
+    (r): Delivery => ({
+      id: r.id,
+      subscriptionId: r.subscription_id,
+      channel: r.channel,
+      key: r.key,
+      alert: r.alert,
+      status: r.status,
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+    }),
+  );
+
+/** Just the id, to name a row that does not parse. */
+export const DeliveryId = z.object({ id: int });

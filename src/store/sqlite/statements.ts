@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { StoredStatement } from '../../model/index.js';
+import { StatementKindSchema } from '../alert.js';
+import type { StatementQuery } from '../types.js';
+import { int, nullableInt, nullableText, parseRow } from './rows.js';
+
+const COLUMNS = `identity, ordinal, quote, speaker, speaker_id, role, kind, start_offset, end_offset,
+  cue, title, url, outlet, published, seen_at`;
+
+const StatementRow = z.object({
+  identity: z.string(),
+  ordinal: int,
+  quote: z.string(),
+  speaker: nullableText,
+  speaker_id: nullableText,
+  role: nullableText,
+  kind: StatementKindSchema,
+  start_offset: int,
+  end_offset: int,
+  cue: nullableText,
+  title: z.string(),
+  url: nullableText,
+  outlet: nullableText,
+  published: nullableInt,
+  seen_at: int,
+});
+
+function toStoredStatement(row: unknown): StoredStatement {
+  const r = parseRow(StatementRow, row, 'statements');
+  return {
+    identity: r.identity,
+    ordinal: r.ordinal,
+    quote: r.quote,
+    speaker: r.speaker,
+    speakerId: r.speaker_id,
+    role: r.role,
+    kind: r.kind,
+    start: r.start_offset,
+    end: r.end_offset,
+    cue: r.cue,
+    title: r.title,
+    url: r.url,
+    outlet: r.outlet,
+    published: r.published,
+    seenAt: r.seen_at,
+  };
+}
+
+/** Makes `%`, `_` and the escape character itself match literally in a LIKE pattern. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}
+
+// SQLite's LIKE ignores case for ASCII letters only; this function folds the rest (É, Ü, Д).
+const FOLD = 'store_fold';
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+function whereText(fold: boolean): string {
+  const col = (name: string) => (fold ? `${FOLD}(${name})` : name);
+  return ['quote', 'speaker', 'title'].map((c) => `${col(c)} LIKE @pattern ESCAPE '\\'`).join(' OR ');
+}
+
+interface QueryParams {
+  ids?: string;
+  pattern?: string;
+  since?: number;
+  limit: number;
+}
+
+export function prepareStatements(db: Database.Database) {
+  db.function(FOLD, { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
+  const insert = db.prepare<StoredStatement>(`
+    INSERT INTO statements (${COLUMNS})
+    VALUES (@identity, @ordinal, @quote, @speaker, @speakerId, @role, @kind, @start, @end,
+      @cue, @title, @url, @outlet, @published, @seenAt)
+    ON CONFLICT (identity, ordinal) DO NOTHING`);
+  const insertAll = db.transaction((statements: StoredStatement[]) => {
+    for (const statement of statements) insert.run(statement);
+  });
+
+  // One statement per combination of filters (at most 12), prepared on first use: a single
+  // statement with "@x IS NULL OR …" everywhere would keep SQLite from using the indexes.
+  const queries = new Map<string, Database.Statement<[QueryParams]>>();
+  function prepared(where: string[]): Database.Statement<[QueryParams]> {
+    const sql = `SELECT ${COLUMNS} FROM statements
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY COALESCE(published, seen_at) DESC, identity, ordinal
+      LIMIT @limit`;
+    let statement = queries.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare<[QueryParams]>(sql);
+      queries.set(sql, statement);
+    }
+    return statement;
+  }
+
+  return {
+    saveStatements(statements: StoredStatement[]): void {
+      insertAll(statements);
+    },
+    queryStatements(query: StatementQuery): StoredStatement[] {
+      const limit = Math.floor(query.limit);
+      // Nobody to listen to, or room for nothing: SQLite would read LIMIT -1 as "no limit".
+      if (!(limit > 0) || query.speakerIds?.length === 0) return [];
+      const where: string[] = [];
+      const params: QueryParams = { limit };
+      if (query.speakerIds !== undefined) {
+        where.push('speaker_id IN (SELECT value FROM json_each(@ids))');
+        params.ids = JSON.stringify(query.speakerIds);
+      }
+      if (query.text !== undefined && query.text !== '') {
+        const fold = NON_ASCII.test(query.text);
+        where.push(`(${whereText(fold)})`);
+        params.pattern = `%${escapeLike(fold ? query.text.toLowerCase() : query.text)}%`;
+      }
+      if (query.since !== undefined) {
+        where.push('seen_at >= @since');
+        params.since = query.since;
+      }
+      return prepared(where).all(params).map(toStoredStatement);
+    },
+  };
+}

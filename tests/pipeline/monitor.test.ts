@@ -1,0 +1,168 @@
+// The real poller, store and console sink against a local feed server: new items are alerted
+// once, a 304 is not parsed, a later item is alerted on the next poll, a restart alerts nothing
+// twice, and a broken feed is recorded on its feed while the others keep working.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { consoleSink } from '../../src/deliveries/index.js';
+import { Fetcher } from '../../src/feeds/index.js';
+import { silentLogger } from '../../src/log.js';
+import { compileWatchlist } from '../../src/matches/index.js';
+import type { Feed } from '../../src/model/index.js';
+import { runCycle, type PipelineDeps } from '../../src/pipeline/index.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import type { Store } from '../../src/store/types.js';
+import { loadWatchlist } from '../../src/watchlist/index.js';
+import { conditional, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { SEED_FILES } from '../helpers/seeds.js';
+
+const watchlist = loadWatchlist();
+const matcher = compileWatchlist(watchlist);
+const seeds = SEED_FILES.map((f) => readFileSync(f, 'utf8'));
+const paragraphs = (text: string): string => text.split('\n').filter((l) => l.trim() !== '').map((l) => `<p>${escape(l)}</p>`).join('');
+const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const NOW = Date.parse('2022-02-17T12:00:00Z');
+const outbox = { maxAttempts: 3, retryBaseMs: 1_000 };
+
+function rss(items: { guid: string; title: string; text: string; date: string }[]): string {
+  const entries = items
+    .map((i) => `<item><title>${escape(i.title)}</title><link>https://news.example/${i.guid}?utm_source=rss</link><guid isPermaLink="false">${i.guid}</guid><pubDate>${i.date}</pubDate><description>teaser</description><content:encoded><![CDATA[${paragraphs(i.text)}]]></content:encoded></item>`)
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Local Wire</title><link>https://news.example/</link><description>d</description>${entries}</channel></rss>`;
+}
+
+function atom(server: FeedServer): string {
+  return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Local Atom</title><id>urn:local</id><updated>2022-02-17T09:00:00Z</updated>
+<entry><title>Russia announces new withdrawal</title><id>urn:local:3</id><link href="${server.url('/article/3')}"/><updated>2022-02-17T09:15:00Z</updated><summary>Russia on Thursday announced a new withdrawal.</summary></entry></feed>`;
+}
+
+function page(text: string): string {
+  return `<!doctype html><html><head><title>Russia announces new withdrawal</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Russia announces new withdrawal</h1>${paragraphs(text)}</article><aside>Most read: something else entirely</aside><footer>© Local Atom</footer></body></html>`;
+}
+
+const feed = (id: string, url: string): Feed => ({ id, url, title: null, intervalMinutes: 15, fetchArticles: true, alertNewestOnFirstPoll: 10, maxAgeHours: 0 });
+
+describe('the monitor against a local feed server', () => {
+  let server: FeedServer;
+  let dir: string;
+  let store: Store;
+  let printed: string[];
+  let rssItems: { guid: string; title: string; text: string; date: string }[];
+  let now: number;
+
+  const deps = (feeds: Feed[]): PipelineDeps => {
+    const fetcher = new Fetcher({ userAgent: 'statements-test', connectTimeoutMs: 1_000, totalTimeoutMs: 1_000, maxBodyBytes: 200_000, maxRedirects: 3, perHostConcurrency: 4 });
+    return {
+      store,
+      fetcher,
+      feeds,
+      watchlist,
+      matcher,
+      fetchPage: async (url) => {
+        const result = await fetcher.fetch(url, { etag: null, lastModified: null });
+        if (result.kind !== 'ok') throw new Error(`page ${url}: ${result.kind}`);
+        return result.body;
+      },
+      alerts: { maxQuotes: 3, maxQuoteChars: 300 },
+      now: () => now,
+      log: silentLogger,
+    };
+  };
+  const sinks = () => [consoleSink((text) => printed.push(text))];
+
+  beforeAll(async () => {
+    server = await startFeedServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'statements-monitor-'));
+    store = await openSqliteStore(join(dir, 'statements.db'));
+    await store.addSubscription({ id: 'console', channel: 'console', actors: [], keywords: [], createdAt: 0 });
+    printed = [];
+    now = NOW;
+    rssItems = [
+      { guid: 'a-000', title: 'NATO sees no withdrawal', text: seeds[0]!, date: 'Wed, 16 Feb 2022 11:20:00 GMT' },
+      { guid: 'a-001', title: 'NATO calls on Russia', text: seeds[1]!, date: 'Tue, 15 Feb 2022 17:05:00 GMT' },
+    ];
+    server.requests.length = 0;
+    server.routes.set('/rss.xml', conditional('application/rss+xml', () => rss(rssItems), () => `"v${rssItems.length}"`));
+    server.routes.set('/atom.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(atom(server)));
+    server.routes.set('/article/3', (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(seeds[3]!)));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('alerts new items once, with the speakers’ quotes, from RSS full text and an Atom article page', async () => {
+    const report = await runCycle(deps([feed('wire', server.url('/rss.xml')), feed('atom', server.url('/atom.xml'))]), sinks(), outbox, true);
+    expect(report.feeds.map((f) => [f.feedId, f.status, f.alerted])).toEqual([
+      ['wire', 'ok', 2],
+      ['atom', 'ok', 1],
+    ]);
+    expect(report.sent).toBe(3);
+    const out = printed.join('');
+    for (const speaker of ['Jens Stoltenberg', 'Ben Wallace', 'Dmitry Peskov']) expect(out).toContain(speaker);
+    expect(out).toContain('It remains to be seen');
+    expect(out).not.toContain('Most read'); // the page's furniture stayed out of the article
+  });
+
+  it('sends the validators back, does not parse a 304, and alerts an item added later on the next poll', async () => {
+    const feeds = [feed('wire', server.url('/rss.xml'))];
+    await runCycle(deps(feeds), sinks(), outbox, true);
+    expect(printed).toHaveLength(2);
+
+    now += 20 * 60 * 1000;
+    const second = await runCycle(deps(feeds), sinks(), outbox, true);
+    const conditionalRequest = server.requests.filter((r) => r.path === '/rss.xml')[1];
+    expect(conditionalRequest?.ifNoneMatch).toBe('"v2"');
+    expect(conditionalRequest?.ifModifiedSince).toBe('Wed, 16 Feb 2022 12:00:00 GMT');
+    expect(second.feeds[0]?.status).toBe('not-modified');
+    expect(printed).toHaveLength(2);
+
+    rssItems.push({ guid: 'a-002', title: 'US to verify', text: seeds[2]!, date: 'Wed, 16 Feb 2022 18:00:00 GMT' });
+    now += 20 * 60 * 1000;
+    const third = await runCycle(deps(feeds), sinks(), outbox, true);
+    expect(third.feeds[0]).toMatchObject({ status: 'ok', newItems: 1, alerted: 1 });
+    expect(printed).toHaveLength(3);
+    expect(printed[2]).toContain('Joe Biden');
+  });
+
+  it('alerts nothing twice after a restart on the same database file', async () => {
+    const feeds = [feed('wire', server.url('/rss.xml'))];
+    await runCycle(deps(feeds), sinks(), outbox, true);
+    expect(printed).toHaveLength(2);
+    await store.close();
+    store = await openSqliteStore(join(dir, 'statements.db'));
+    server.routes.set('/rss.xml', conditional('application/rss+xml', () => rss(rssItems), () => `"changed"`));
+    const again = await runCycle(deps(feeds), sinks(), outbox, true);
+    expect(again.feeds[0]).toMatchObject({ status: 'ok', newItems: 0 });
+    expect(again.sent).toBe(0);
+    expect(printed).toHaveLength(2);
+  });
+
+  it('records a broken feed on the feed, backs it off, and keeps every other feed working', async () => {
+    server.routes.set('/missing.xml', (_req, res) => res.writeHead(404).end('gone'));
+    server.routes.set('/broken.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss><channel><item><title>oops</channel>'));
+    server.routes.set('/page.html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><h1>Welcome</h1></body></html>'));
+    server.routes.set('/slow.xml', () => undefined); // never answers
+    server.routes.set('/loop', (_req, res) => res.writeHead(302, { location: server.url('/loop') }).end());
+    const feeds = ['missing.xml', 'broken.xml', 'page.html', 'slow.xml', 'loop'].map((p, i) => feed(`bad-${i}`, server.url(`/${p}`)));
+    feeds.push(feed('wire', server.url('/rss.xml')));
+    const report = await runCycle(deps(feeds), sinks(), outbox, true);
+    expect(report.feeds.find((f) => f.feedId === 'wire')).toMatchObject({ status: 'ok', alerted: 2 });
+    const states = new Map((await store.feedStates()).map((s) => [s.feedId, s]));
+    for (const bad of feeds.slice(0, 5)) {
+      const state = states.get(bad.id);
+      expect(state?.failures, bad.id).toBe(1);
+      expect(state?.lastError, bad.id).toMatch(/\S/);
+      expect(state?.nextPollAt ?? 0, bad.id).toBeGreaterThan(now);
+    }
+    expect(states.get('bad-0')?.lastError).toMatch(/404/);
+    expect(states.get('bad-2')?.lastError).toMatch(/HTML/i);
+    expect(states.get('bad-4')?.lastError).toMatch(/redirect/i);
+  });
+});

@@ -1,0 +1,455 @@
+/**
+ * What every Store must do, whatever the engine. Each implementation's test file calls
+ * describeStoreContract with a function that opens a fresh, empty store; nothing here may
+ * depend on one engine (no SQL, no files).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StatementsError } from '../../src/errors.js';
+import type { Alert, FeedState, ItemRecord, StoredStatement, Subscription } from '../../src/model/index.js';
+import type { NewDelivery, Store } from '../../src/store/types.js';
+
+const T0 = Date.UTC(2024, 5, 1, 12);
+const MINUTE = 60_000;
+
+function feedState(overrides: Partial<FeedState> = {}): FeedState {
+  return {
+    feedId: 'reuters',
+    url: 'https://example.test/reuters.xml',
+    etag: null,
+    lastModified: null,
+    lastPolledAt: null,
+    lastSuccessAt: null,
+    nextPollAt: null,
+    failures: 0,
+    lastErrorCode: null,
+    lastError: null,
+    baselined: false,
+    feedTitle: null,
+    ...overrides,
+  };
+}
+
+function item(overrides: Partial<ItemRecord> = {}): ItemRecord {
+  return {
+    identity: 'item-1',
+    feedId: 'reuters',
+    link: 'https://example.test/news/1',
+    title: 'NATO chief speaks',
+    published: T0,
+    firstSeenAt: T0,
+    decision: 'alerted',
+    reason: 'Alerted 1 subscription.',
+    ...overrides,
+  };
+}
+
+function statement(overrides: Partial<StoredStatement> = {}): StoredStatement {
+  return {
+    identity: 'article-1',
+    ordinal: 0,
+    quote: 'We will defend every inch of allied territory.',
+    speaker: 'Jens Stoltenberg',
+    speakerId: 'jens-stoltenberg',
+    role: 'NATO Secretary General',
+    kind: 'direct',
+    start: 10,
+    end: 57,
+    cue: 'told reporters',
+    title: 'NATO chief speaks',
+    url: 'https://example.test/news/1',
+    outlet: 'Reuters',
+    published: T0,
+    seenAt: T0,
+    ...overrides,
+  };
+}
+
+function subscription(overrides: Partial<Subscription> = {}): Subscription {
+  return { id: 'sub-1', channel: 'slack:C1', actors: ['nato'], keywords: [], createdAt: T0, ...overrides };
+}
+
+function alert(overrides: Partial<Alert> = {}): Alert {
+  return {
+    key: 'item-1',
+    title: 'NATO chief speaks',
+    outlet: 'Reuters',
+    url: 'https://example.test/news/1',
+    published: T0,
+    lead: ['The alliance met in Brussels.'],
+    actors: ['NATO'],
+    keywords: [],
+    quotes: [{ quote: 'We will defend.', speaker: 'Jens Stoltenberg', role: 'NATO Secretary General', kind: 'direct' }],
+    ...overrides,
+  };
+}
+
+function delivery(overrides: Partial<NewDelivery> = {}): NewDelivery {
+  const key = overrides.key ?? 'item-1';
+  return { subscriptionId: 'sub-1', channel: 'slack:C1', key, alert: alert({ key }), nextAttemptAt: T0, ...overrides };
+}
+
+const byFeedId = (a: FeedState, b: FeedState) => a.feedId.localeCompare(b.feedId);
+
+export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe('feed state', () => {
+      it('is null for a feed never saved', async () => {
+        expect(await store.feedState('nope')).toBeNull();
+        expect(await store.feedStates()).toEqual([]);
+      });
+
+      it('round-trips with every optional field null', async () => {
+        const state = feedState();
+        await store.saveFeedState(state);
+        expect(await store.feedState('reuters')).toEqual(state);
+      });
+
+      it('round-trips with every field set, and a second save replaces the first', async () => {
+        await store.saveFeedState(feedState());
+        const state = feedState({
+          etag: 'W/"abc"',
+          lastModified: 'Sat, 01 Jun 2024 12:00:00 GMT',
+          lastPolledAt: T0,
+          lastSuccessAt: T0 - MINUTE,
+          nextPollAt: T0 + 15 * MINUTE,
+          failures: 3,
+          lastErrorCode: 'FEED_HTTP',
+          lastError: 'HTTP 503 from example.test',
+          baselined: true,
+          feedTitle: 'Reuters World News',
+        });
+        await store.saveFeedState(state);
+        expect(await store.feedState('reuters')).toEqual(state);
+        expect(await store.feedStates()).toEqual([state]);
+      });
+
+      it('lists every feed', async () => {
+        const a = feedState({ feedId: 'ap', url: 'https://example.test/ap.xml' });
+        const b = feedState({ feedId: 'bbc', url: 'https://example.test/bbc.xml', baselined: true });
+        await store.saveFeedState(b);
+        await store.saveFeedState(a);
+        expect((await store.feedStates()).sort(byFeedId)).toEqual([a, b]);
+      });
+    });
+
+    describe('items', () => {
+      it('records an item once: the second record changes nothing', async () => {
+        expect(await store.hasItem('item-1')).toBe(false);
+        expect(await store.recordItem(item())).toBe(true);
+        expect(await store.hasItem('item-1')).toBe(true);
+        expect(await store.recordItem(item({ decision: 'duplicate', reason: 'again', firstSeenAt: T0 + MINUTE }))).toBe(false);
+        expect(await store.itemByLink('https://example.test/news/1')).toEqual(item());
+      });
+
+      it('finds an item by its exact link, the latest seen first', async () => {
+        await store.recordItem(item({ identity: 'old', firstSeenAt: T0, decision: 'baseline', reason: 'Baseline.' }));
+        await store.recordItem(item({ identity: 'new', firstSeenAt: T0 + MINUTE, decision: 'too-old', reason: 'Too old.' }));
+        await store.recordItem(item({ identity: 'other', link: 'https://example.test/news/10' }));
+        const found = await store.itemByLink('https://example.test/news/1');
+        expect(found?.identity).toBe('new');
+        expect(found?.decision).toBe('too-old');
+        expect(await store.itemByLink('https://example.test/news')).toBeNull();
+        expect(await store.itemByLink('https://example.test/news/2')).toBeNull();
+      });
+
+      it('keeps items without a link and never returns them by link', async () => {
+        const unlinked = item({ identity: 'nolink', link: null, published: null, decision: 'no-statements' });
+        expect(await store.recordItem(unlinked)).toBe(true);
+        expect(await store.hasItem('nolink')).toBe(true);
+        expect(await store.itemByLink('')).toBeNull();
+      });
+    });
+
+    describe('statements', () => {
+      it('round-trip every field, nulls included', async () => {
+        const full = statement();
+        const bare = statement({
+          identity: 'article-2',
+          speaker: null,
+          speakerId: null,
+          role: null,
+          kind: 'indirect',
+          cue: null,
+          url: null,
+          outlet: null,
+          published: null,
+        });
+        await store.saveStatements([full, bare]);
+        const found = await store.queryStatements({ limit: 10 });
+        expect(found).toHaveLength(2);
+        expect(found).toContainEqual(full);
+        expect(found).toContainEqual(bare);
+      });
+
+      it('accepts an empty batch', async () => {
+        await store.saveStatements([]);
+        expect(await store.queryStatements({ limit: 10 })).toEqual([]);
+      });
+
+      it('keeps the first save of an (identity, ordinal) pair', async () => {
+        await store.saveStatements([statement()]);
+        await store.saveStatements([statement({ quote: 'Something else entirely.' })]);
+        const found = await store.queryStatements({ limit: 10 });
+        expect(found.map((s) => s.quote)).toEqual([statement().quote]);
+      });
+
+      it('lists newest first (published, else seen), in article order within an article', async () => {
+        await store.saveStatements([
+          statement({ identity: 'mid', ordinal: 1, published: T0 + 2 * MINUTE, quote: 'mid 1' }),
+          statement({ identity: 'mid', ordinal: 0, published: T0 + 2 * MINUTE, quote: 'mid 0' }),
+          statement({ identity: 'oldest', ordinal: 0, published: T0, seenAt: T0 + 10 * MINUTE, quote: 'oldest' }),
+          // No publication date: its seen time places it.
+          statement({ identity: 'undated', ordinal: 0, published: null, seenAt: T0 + 3 * MINUTE, quote: 'undated' }),
+          statement({ identity: 'early', ordinal: 0, published: T0 + MINUTE, seenAt: T0 + 20 * MINUTE, quote: 'early' }),
+        ]);
+        const found = await store.queryStatements({ limit: 10 });
+        expect(found.map((s) => s.quote)).toEqual(['undated', 'mid 0', 'mid 1', 'early', 'oldest']);
+      });
+
+      it('stops at the limit, newest first', async () => {
+        await store.saveStatements(
+          [0, 1, 2, 3, 4].map((n) => statement({ identity: `a${n}`, published: T0 + n * MINUTE, quote: `q${n}` })),
+        );
+        expect((await store.queryStatements({ limit: 2 })).map((s) => s.quote)).toEqual(['q4', 'q3']);
+        expect(await store.queryStatements({ limit: 0 })).toEqual([]);
+      });
+
+      it('filters by speaker ids', async () => {
+        await store.saveStatements([
+          statement({ identity: 'a', speakerId: 'jens-stoltenberg', quote: 'A' }),
+          statement({ identity: 'b', speakerId: 'dmitry-peskov', speaker: 'Dmitry Peskov', quote: 'B' }),
+          statement({ identity: 'c', speakerId: null, speaker: null, quote: 'C' }),
+        ]);
+        const quotes = async (speakerIds: string[]) =>
+          (await store.queryStatements({ speakerIds, limit: 10 })).map((s) => s.quote).sort();
+        expect(await quotes(['dmitry-peskov'])).toEqual(['B']);
+        expect(await quotes(['dmitry-peskov', 'jens-stoltenberg', 'nobody'])).toEqual(['A', 'B']);
+        // Any of no actors is nobody.
+        expect(await quotes([])).toEqual([]);
+      });
+
+      it('filters by text in the quote, the speaker or the title, ignoring case', async () => {
+        await store.saveStatements([
+          statement({ identity: 'q', quote: 'The DRILLS are routine.', speaker: 'A', title: 'x' }),
+          statement({ identity: 's', quote: 'nothing', speaker: 'Drills Sergeant', title: 'x' }),
+          statement({ identity: 't', quote: 'nothing', speaker: null, title: 'Military drills begin' }),
+          statement({ identity: 'n', quote: 'nothing', speaker: 'B', title: 'y' }),
+        ]);
+        const found = await store.queryStatements({ text: 'drills', limit: 10 });
+        expect(found.map((s) => s.identity).sort()).toEqual(['q', 's', 't']);
+      });
+
+      it('ignores case in letters beyond ASCII', async () => {
+        await store.saveStatements([statement({ quote: 'Talks at the ÉLYSÉE palace.' })]);
+        expect(await store.queryStatements({ text: 'élysée', limit: 10 })).toHaveLength(1);
+      });
+
+      it('matches % and _ in the text literally', async () => {
+        await store.saveStatements([
+          statement({ identity: 'pct', quote: 'Spending rose 50% this year.' }),
+          statement({ identity: 'num', quote: 'Spending rose 500 this year.' }),
+          statement({ identity: 'und', quote: 'The file was war_plan.' }),
+          statement({ identity: 'dot', quote: 'The file was war-plan.' }),
+          statement({ identity: 'bsl', quote: 'A path C:\\war.' }),
+        ]);
+        const ids = async (text: string) =>
+          (await store.queryStatements({ text, limit: 10 })).map((s) => s.identity).sort();
+        expect(await ids('50%')).toEqual(['pct']);
+        expect(await ids('war_plan')).toEqual(['und']);
+        expect(await ids('%')).toEqual(['pct']);
+        expect(await ids('C:\\war')).toEqual(['bsl']);
+      });
+
+      it('filters by seen time, inclusive', async () => {
+        await store.saveStatements([
+          statement({ identity: 'before', seenAt: T0 - 1 }),
+          statement({ identity: 'at', seenAt: T0 }),
+          statement({ identity: 'after', seenAt: T0 + MINUTE }),
+        ]);
+        const found = await store.queryStatements({ since: T0, limit: 10 });
+        expect(found.map((s) => s.identity).sort()).toEqual(['after', 'at']);
+      });
+
+      it('combines filters', async () => {
+        await store.saveStatements([
+          statement({ identity: 'hit', speakerId: 'dmitry-peskov', quote: 'Drills end', seenAt: T0 }),
+          statement({ identity: 'old', speakerId: 'dmitry-peskov', quote: 'Drills end', seenAt: T0 - MINUTE }),
+          statement({ identity: 'who', speakerId: 'jens-stoltenberg', quote: 'Drills end', seenAt: T0 }),
+          statement({ identity: 'what', speakerId: 'dmitry-peskov', quote: 'Talks', title: 'Talks', seenAt: T0 }),
+        ]);
+        const found = await store.queryStatements({ speakerIds: ['dmitry-peskov'], text: 'drills', since: T0, limit: 10 });
+        expect(found.map((s) => s.identity)).toEqual(['hit']);
+      });
+    });
+
+    describe('subscriptions', () => {
+      it('adds, lists by channel and removes', async () => {
+        const a = subscription({ id: 'a', channel: 'slack:C1', actors: ['nato', 'kremlin'], keywords: ['troops'] });
+        const b = subscription({ id: 'b', channel: 'discord:42', actors: [], keywords: [], createdAt: T0 + 1 });
+        const c = subscription({ id: 'c', channel: 'slack:C1', createdAt: T0 + 2 });
+        for (const s of [a, b, c]) await store.addSubscription(s);
+
+        expect(await store.subscriptions()).toEqual([a, b, c]);
+        expect(await store.subscriptions('slack:C1')).toEqual([a, c]);
+        expect(await store.subscriptions('console')).toEqual([]);
+
+        expect(await store.removeSubscription('a')).toBe(true);
+        expect(await store.removeSubscription('a')).toBe(false);
+        expect(await store.subscriptions('slack:C1')).toEqual([c]);
+      });
+
+      it('adding an id again replaces its filters and keeps its creation time', async () => {
+        await store.addSubscription(subscription());
+        await store.addSubscription(subscription({ actors: [], keywords: ['troops'], createdAt: T0 + MINUTE }));
+        expect(await store.subscriptions()).toEqual([subscription({ actors: [], keywords: ['troops'] })]);
+      });
+    });
+
+    describe('outbox', () => {
+      beforeEach(async () => {
+        await store.addSubscription(subscription({ id: 'sub-1', channel: 'slack:C1' }));
+        await store.addSubscription(subscription({ id: 'sub-2', channel: 'discord:42' }));
+      });
+
+      it('writes a pending delivery with nothing tried yet', async () => {
+        expect(await store.enqueue([delivery()])).toBe(1);
+        const [due, ...rest] = await store.dueDeliveries(T0, 10);
+        expect(rest).toEqual([]);
+        expect(due).toMatchObject({
+          subscriptionId: 'sub-1',
+          channel: 'slack:C1',
+          key: 'item-1',
+          alert: alert(),
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: T0,
+          lastError: null,
+          sentAt: null,
+        });
+        expect(Number.isInteger(due?.id)).toBe(true);
+        expect(Number.isInteger(due?.createdAt)).toBe(true);
+      });
+
+      it('queues one delivery per subscription and key, however often it is enqueued', async () => {
+        expect(await store.enqueue([delivery(), delivery({ subscriptionId: 'sub-2', channel: 'discord:42' })])).toBe(2);
+        expect(await store.enqueue([delivery(), delivery({ key: 'item-2' })])).toBe(1);
+        expect(await store.enqueue([delivery({ key: 'item-3' }), delivery({ key: 'item-3' })])).toBe(1);
+        expect(await store.enqueue([])).toBe(0);
+        const due = await store.dueDeliveries(T0, 10);
+        expect(due.map((d) => `${d.subscriptionId}/${d.key}`).sort()).toEqual([
+          'sub-1/item-1',
+          'sub-1/item-2',
+          'sub-1/item-3',
+          'sub-2/item-1',
+        ]);
+      });
+
+      it('does not queue a delivery again once it was sent', async () => {
+        await store.enqueue([delivery()]);
+        const [first] = await store.dueDeliveries(T0, 10);
+        await store.markSent(first?.id ?? -1, T0);
+        expect(await store.enqueue([delivery()])).toBe(0);
+        expect(await store.dueDeliveries(T0 + MINUTE, 10)).toEqual([]);
+      });
+
+      it('returns due deliveries only, the earliest due first, at most the limit', async () => {
+        await store.enqueue([
+          delivery({ key: 'later', nextAttemptAt: T0 + 2 * MINUTE }),
+          delivery({ key: 'first', nextAttemptAt: T0 }),
+          delivery({ key: 'future', nextAttemptAt: T0 + 60 * MINUTE }),
+          delivery({ key: 'second', nextAttemptAt: T0 }),
+        ]);
+        const keys = async (now: number, limit: number) => (await store.dueDeliveries(now, limit)).map((d) => d.key);
+        expect(await keys(T0 - 1, 10)).toEqual([]);
+        expect(await keys(T0, 10)).toEqual(['first', 'second']);
+        expect(await keys(T0 + 2 * MINUTE, 10)).toEqual(['first', 'second', 'later']);
+        expect(await keys(T0 + 2 * MINUTE, 2)).toEqual(['first', 'second']);
+      });
+
+      it('markSent takes a delivery out of the due list', async () => {
+        await store.enqueue([delivery({ key: 'a' }), delivery({ key: 'b' })]);
+        const [a] = await store.dueDeliveries(T0, 10);
+        await store.markSent(a?.id ?? -1, T0 + 1);
+        expect((await store.dueDeliveries(T0 + MINUTE, 10)).map((d) => d.key)).toEqual(['b']);
+      });
+
+      it('markFailed reschedules, then gives up', async () => {
+        await store.enqueue([delivery()]);
+        const [d] = await store.dueDeliveries(T0, 10);
+        const id = d?.id ?? -1;
+
+        await store.markFailed(id, 'HTTP 429: rate limited', T0 + 5 * MINUTE);
+        expect(await store.dueDeliveries(T0 + 5 * MINUTE - 1, 10)).toEqual([]);
+        const [retry] = await store.dueDeliveries(T0 + 5 * MINUTE, 10);
+        expect(retry).toMatchObject({ id, status: 'pending', attempts: 1, lastError: 'HTTP 429: rate limited', nextAttemptAt: T0 + 5 * MINUTE });
+
+        await store.markFailed(id, 'HTTP 500', T0 + 10 * MINUTE);
+        expect(await store.dueDeliveries(T0 + 10 * MINUTE, 10)).toMatchObject([{ id, attempts: 2, lastError: 'HTTP 500' }]);
+
+        await store.markFailed(id, 'channel_not_found', null);
+        expect(await store.dueDeliveries(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+        // Given up means given up: it can be neither sent nor retried now.
+        await expect(store.markSent(id, T0)).rejects.toMatchObject({ module: 'store', code: 'STORE_NOT_PENDING' });
+        await expect(store.markFailed(id, 'again', T0)).rejects.toMatchObject({ code: 'STORE_NOT_PENDING' });
+      });
+
+      it('refuses to mark a delivery that does not exist', async () => {
+        await expect(store.markSent(424242, T0)).rejects.toBeInstanceOf(StatementsError);
+        await expect(store.markSent(424242, T0)).rejects.toMatchObject({ module: 'store', code: 'STORE_NO_DELIVERY' });
+        await expect(store.markFailed(424242, 'x', null)).rejects.toMatchObject({ code: 'STORE_NO_DELIVERY' });
+      });
+
+      it('round-trips the alert exactly', async () => {
+        const rich = alert({
+          key: 'rich',
+          title: 'Peskov: “drills” are “routine” — «nothing new» 🚀',
+          outlet: null,
+          url: null,
+          published: null,
+          lead: ['Line one,\nline two with "quotes" and \\backslashes\\.', 'Second <lead> & more'],
+          actors: ['Dmitry Peskov', 'Kremlin'],
+          keywords: ['military drills'],
+          quotes: [
+            { quote: 'It is routine…', speaker: 'Dmitry Peskov', role: 'Kremlin spokesperson', kind: 'direct' },
+            { quote: 'nothing new', speaker: null, role: null, kind: 'partial' },
+            { quote: 'the drills would end', speaker: 'Dmitry Peskov', role: null, kind: 'indirect' },
+          ],
+        });
+        await store.enqueue([delivery({ key: 'rich', alert: rich }), delivery({ key: 'empty', alert: alert({ key: 'empty', lead: [], actors: [], keywords: [], quotes: [] }) })]);
+        const due = await store.dueDeliveries(T0, 10);
+        expect(due.find((d) => d.key === 'rich')?.alert).toStrictEqual(rich);
+        expect(due.find((d) => d.key === 'empty')?.alert).toStrictEqual(alert({ key: 'empty', lead: [], actors: [], keywords: [], quotes: [] }));
+      });
+
+      it('refuses a malformed alert and queues nothing of the batch', async () => {
+        const broken = { ...alert({ key: 'bad' }), quotes: [{ quote: 'x', speaker: null, role: null, kind: 'shouted' }] };
+        const batch = [delivery({ key: 'good' }), { ...delivery({ key: 'bad' }), alert: broken as unknown as Alert }];
+        await expect(store.enqueue(batch)).rejects.toMatchObject({ module: 'store', code: 'STORE_BAD_ALERT' });
+        expect(await store.dueDeliveries(T0, 10)).toEqual([]);
+      });
+
+      it('removing a subscription drops its pending deliveries', async () => {
+        await store.enqueue([delivery({ key: 'a' }), delivery({ key: 'b', subscriptionId: 'sub-2', channel: 'discord:42' })]);
+        await store.removeSubscription('sub-1');
+        expect((await store.dueDeliveries(T0, 10)).map((d) => d.subscriptionId)).toEqual(['sub-2']);
+      });
+    });
+
+    describe('close', () => {
+      it('can be called twice, and later calls fail with a store error', async () => {
+        await store.close();
+        await store.close();
+        await expect(store.feedStates()).rejects.toMatchObject({ module: 'store', code: 'STORE_CLOSED' });
+        store = await open(); // for afterEach
+      });
+    });
+  });
+}
