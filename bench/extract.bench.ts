@@ -17,6 +17,7 @@ import { compileWatchlist } from '../src/matches/index.js';
 import { extractStatements } from '../src/statements/index.js';
 import { loadWatchlist } from '../src/watchlist/index.js';
 import { formatMatcherBench, runMatcherBench } from './matcher.bench.js';
+import { formatPollBench, runPollBench } from './poll.bench.js';
 
 const SEEDS_DIR = fileURLToPath(new URL('../tests/fixtures/seeds/', import.meta.url));
 const MIN_CORPUS_BYTES = 2_000_000;
@@ -92,6 +93,8 @@ async function main(): Promise<void> {
     `| ms per pass | ${(median(seconds) * 1_000).toFixed(0)} | ${(Math.min(...seconds) * 1_000).toFixed(0)} | ${(Math.max(...seconds) * 1_000).toFixed(0)} |`,
     '',
     formatMatcherBench(await runMatcherBench()),
+    '',
+    formatPollBench(await runPollBench()),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -18,6 +18,8 @@ export interface CycleReport {
 export async function runCycle(deps: PipelineDeps, sinks: readonly Sink[], outbox: OutboxOptions, force = false): Promise<CycleReport> {
   const feeds = await pollDueFeeds(deps, force);
   const drained = await drainOutbox(deps.store, sinks, deps.now, outbox, deps.log);
+  const polled = feeds.filter((f) => f.status !== 'not-due');
+  deps.log.log('debug', `cycle done: ${polled.length} feeds polled, ${feeds.reduce((n, f) => n + f.newItems, 0)} new items, ${drained.sent} alerts sent`);
   return { feeds, ...drained };
 }
 

@@ -7,7 +7,7 @@ import { memoryIo } from '../helpers/memory-io.js';
 import { parseJsonl } from '../helpers/schemas.js';
 import { SEED_FILES } from '../helpers/seeds.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { ROOT } from '../helpers/seeds.js';
 
 async function cli(argv: string[]) {
   const run = memoryIo();

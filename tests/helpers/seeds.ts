@@ -10,3 +10,6 @@ export const SEED_FILES = readdirSync(SEEDS_DIR)
   .map((name) => `${SEEDS_DIR}${name}`);
 
 export const seedText = (path: string): string => readFileSync(path, 'utf8');
+
+/** The project folder, for tests that run the CLI as a process. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

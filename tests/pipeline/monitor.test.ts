@@ -150,12 +150,17 @@ describe('the monitor against a local feed server', () => {
     server.routes.set('/page.html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><h1>Welcome</h1></body></html>'));
     server.routes.set('/slow.xml', () => undefined); // never answers
     server.routes.set('/loop', (_req, res) => res.writeHead(302, { location: server.url('/loop') }).end());
-    const feeds = ['missing.xml', 'broken.xml', 'page.html', 'slow.xml', 'loop'].map((p, i) => feed(`bad-${i}`, server.url(`/${p}`)));
-    feeds.push(feed('wire', server.url('/rss.xml')));
+    server.routes.set('/error.xml', (_req, res) => res.writeHead(500).end('internal error'));
+    server.routes.set('/huge.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(rssItems).replace('</channel>', `<!-- ${'x'.repeat(300_000)} --></channel>`)));
+    // Latin-1 bytes labelled UTF-8: the feed still reads, with its accents intact.
+    const latin1 = Buffer.from(rss([{ guid: 'l-1', title: 'Zelenskýy: «nous résisterons»', text: seeds[1]!, date: 'Tue, 15 Feb 2022 17:05:00 GMT' }]).replace('UTF-8', 'ISO-8859-1'), 'latin1');
+    server.routes.set('/latin1.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(latin1));
+    const feeds = ['missing.xml', 'broken.xml', 'page.html', 'slow.xml', 'loop', 'error.xml', 'huge.xml'].map((p, i) => feed(`bad-${i}`, server.url(`/${p}`)));
+    feeds.push(feed('wire', server.url('/rss.xml')), feed('latin1', server.url('/latin1.xml')));
     const report = await runCycle(deps(feeds), sinks(), outbox, true);
     expect(report.feeds.find((f) => f.feedId === 'wire')).toMatchObject({ status: 'ok', alerted: 2 });
     const states = new Map((await store.feedStates()).map((s) => [s.feedId, s]));
-    for (const bad of feeds.slice(0, 5)) {
+    for (const bad of feeds.slice(0, 7)) {
       const state = states.get(bad.id);
       expect(state?.failures, bad.id).toBe(1);
       expect(state?.lastError, bad.id).toMatch(/\S/);
@@ -164,5 +169,9 @@ describe('the monitor against a local feed server', () => {
     expect(states.get('bad-0')?.lastError).toMatch(/404/);
     expect(states.get('bad-2')?.lastError).toMatch(/HTML/i);
     expect(states.get('bad-4')?.lastError).toMatch(/redirect/i);
+    expect(states.get('bad-5')?.lastError).toMatch(/500/);
+    expect(states.get('bad-6')?.lastError).toMatch(/large|size|bytes/i);
+    expect(report.feeds.find((f) => f.feedId === 'latin1')).toMatchObject({ status: 'ok', newItems: 1 });
+    expect(await store.itemByLink('https://news.example/l-1')).toMatchObject({ title: 'Zelenskýy: «nous résisterons»' });
   });
 });

@@ -1,0 +1,63 @@
+// `npm start` as a user runs it: a real process on the bundled sample feed and a real SQLite file.
+// Alerts print within 10 seconds, Ctrl-C stops it cleanly, and a second start alerts nothing again.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/seeds.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'statements-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** Starts `statements run`, waits until `ready` appears on stderr, then sends SIGINT. */
+function runUntil(ready: RegExp, timeoutMs: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run'], {
+      cwd: ROOT,
+      env: { ...process.env, STATEMENTS_DB: join(dir, 'statements.db'), STATEMENTS_LOG_LEVEL: 'debug', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    let interrupted = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no ${ready} within ${timeoutMs} ms; stderr:\n${stderr}`));
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (!interrupted && ready.test(stderr)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, code, signal });
+    });
+  });
+}
+
+describe('statements run (npm start)', () => {
+  it('prints the sample alerts within 10 seconds, stops on Ctrl-C, and alerts nothing twice', async () => {
+    const first = await runUntil(/cycle done/, 10_000);
+    expect(first.code).toBe(0);
+    for (const speaker of ['Jens Stoltenberg', 'Ben Wallace', 'Anita Anand', 'Dmitry Peskov', 'Dmytro Kuleba', 'Joe Biden']) {
+      expect(first.stdout).toContain(speaker);
+    }
+    expect(first.stdout).toContain('NATO Secretary-General');
+    expect(first.stderr).toContain('stopping after the current cycle');
+
+    const second = await runUntil(/cycle done/, 10_000);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe('');
+  }, 30_000);
+});
