@@ -64,12 +64,12 @@ export async function runPoll(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-function context(app: App): CommandContext {
+function context(app: App, channel = 'console'): CommandContext {
   return {
     store: app.store,
     watchlist: app.watchlist,
     matcher: app.matcher,
-    channel: 'console',
+    channel,
     canManage: true,
     now: app.deps.now(),
     feedStatus: async () => {
@@ -101,6 +101,27 @@ export async function runQuery(args: string[], io: CliIo): Promise<number> {
   if (command.kind === 'invalid') return usage(io, 'query', command.message);
   return withApp(io, 'query', async (app) => {
     const reply = await handleCommand(command, context(app));
+    await write(io.stdout, `${reply.text}\n`);
+    return 0;
+  });
+}
+
+/**
+ * `statements chat [--channel ID] TEXT`: any chat command (`subscribe nato`, `list`, `actors`…)
+ * from the terminal, for a chat channel (`slack:C…`, `discord:…`) or the console.
+ */
+export async function runChat(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(args, { channel: { type: 'string', default: 'console' } });
+  if (!parsed.ok) return usage(io, 'chat', parsed.message);
+  const { values, positionals } = parsed.parsed;
+  const command = parseCommand(positionals.join(' '));
+  if (command.kind === 'invalid') return usage(io, 'chat', command.message);
+  const channel = values.channel;
+  if (channel === 'console' && (command.kind === 'subscribe' || command.kind === 'unsubscribe')) {
+    return usage(io, 'chat', 'the console hears what console.subscribe in config/default.yaml says; edit it there, or pass --channel slack:C… to manage a chat channel');
+  }
+  return withApp(io, 'chat', async (app) => {
+    const reply = await handleCommand(command, context(app, channel));
     await write(io.stdout, `${reply.text}\n`);
     return 0;
   });

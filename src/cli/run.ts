@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runExtract } from './extract.js';
 import { type CliIo, write } from './io.js';
-import { runConfig, runFeeds, runMonitor, runPoll, runQuery, runWhy } from './monitor.js';
+import { runChat, runConfig, runFeeds, runMonitor, runPoll, runQuery, runWhy } from './monitor.js';
 import { COMMANDS, USAGE } from './usage.js';
 
 /** Dispatches `statements <command> ...`; returns the exit status. */
@@ -42,6 +42,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return runQuery(rest, io);
     case 'feeds':
       return runFeeds(rest, io);
+    case 'chat':
+      return runChat(rest, io);
     case 'why':
       return runWhy(rest, io);
     case 'config':
