@@ -8,4 +8,4 @@ export type { FetchOptions, FetchResult, Validators } from './result.js';
 export { parseFeed, type ParsedFeed } from './parse.js';
 export { canonicalLink, identityKey, itemIdentity, type IdentityParts } from './identity.js';
 export { MAX_BACKOFF_MS, MAX_HINTED_DELAY_MS, MAX_RETRY_AFTER_MS, nextPollAfterFailure, nextPollAfterSuccess } from './schedule.js';
-export { pollFeed, type FeedFetcher, type PollOptions, type PollOutcome } from './poll.js';
+export { newFeedState, pollFeed, type FeedFetcher, type PollOptions, type PollOutcome } from './poll.js';

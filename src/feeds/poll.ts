@@ -30,7 +30,7 @@ export interface PollOptions {
 }
 
 export async function pollFeed(feed: Feed, state: FeedState | null, fetcher: FeedFetcher, now: number, options: PollOptions = {}): Promise<PollOutcome> {
-  const previous = state ?? initialState(feed);
+  const previous = state ?? newFeedState(feed);
   // Validators belong to the URL they came from; a re-pointed feed starts afresh.
   const sameUrl = previous.url === feed.url;
   const base: FeedState = {
@@ -79,7 +79,8 @@ export async function pollFeed(feed: Feed, state: FeedState | null, fetcher: Fee
   }
 }
 
-function initialState(feed: Feed): FeedState {
+/** What is known of a feed before its first poll: nothing. */
+export function newFeedState(feed: Pick<Feed, 'id' | 'url'>): FeedState {
   return {
     feedId: feed.id,
     url: feed.url,

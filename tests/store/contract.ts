@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StatementsError } from '../../src/errors.js';
+import { newFeedState } from '../../src/feeds/index.js';
 import type { Alert, FeedState, ItemRecord, StoredStatement, Subscription } from '../../src/model/index.js';
 import type { NewDelivery, Store } from '../../src/store/types.js';
 
@@ -12,21 +13,7 @@ const T0 = Date.UTC(2024, 5, 1, 12);
 const MINUTE = 60_000;
 
 function feedState(overrides: Partial<FeedState> = {}): FeedState {
-  return {
-    feedId: 'reuters',
-    url: 'https://example.test/reuters.xml',
-    etag: null,
-    lastModified: null,
-    lastPolledAt: null,
-    lastSuccessAt: null,
-    nextPollAt: null,
-    failures: 0,
-    lastErrorCode: null,
-    lastError: null,
-    baselined: false,
-    feedTitle: null,
-    ...overrides,
-  };
+  return { ...newFeedState({ id: 'reuters', url: 'https://example.test/reuters.xml' }), ...overrides };
 }
 
 function item(overrides: Partial<ItemRecord> = {}): ItemRecord {
