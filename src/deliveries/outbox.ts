@@ -28,16 +28,13 @@ export function retryDelay(attempts: number, baseMs: number, retryAfterMs: numbe
 
 export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () => number, options: OutboxOptions, log: Logger): Promise<DrainReport> {
   const report: DrainReport = { sent: 0, failed: 0, retried: 0 };
-  const due = await store.dueDeliveries(now(), options.batch ?? 100);
+  // Only platforms this process can reach: the others' alerts wait, attempts untouched, for a
+  // process that has their credentials.
+  const due = await store.dueDeliveries(now(), options.batch ?? 100, sinks.map((s) => s.platform));
   for (const delivery of due) {
     const sink = sinks.find((s) => s.platform === platformOf(delivery.channel));
+    if (sink === undefined) continue;
     const fields = { delivery: delivery.id, channel: delivery.channel, item: delivery.key };
-    if (sink === undefined) {
-      // No sink for this platform in this process (its credentials are not set): keep it for later.
-      await store.markFailed(delivery.id, `no ${platformOf(delivery.channel)} connection in this process; set its credentials`, now() + options.retryBaseMs);
-      report.retried++;
-      continue;
-    }
     try {
       await sink.send(delivery.channel, delivery.alert);
       await store.markSent(delivery.id, now());

@@ -50,8 +50,12 @@ export interface Store {
   // Outbox
   /** Inserts what is not there yet (unique per subscription and key); returns how many were new. */
   enqueue(deliveries: NewDelivery[]): Promise<number>;
-  /** Pending deliveries due at `now`, oldest first, at most `limit`. */
-  dueDeliveries(now: number, limit: number): Promise<Delivery[]>;
+  /**
+   * Pending deliveries due at `now`, oldest first, at most `limit`; only for these platforms
+   * (`console`, `slack`…) when given, so alerts for a platform this process cannot reach wait
+   * without holding up the others.
+   */
+  dueDeliveries(now: number, limit: number, platforms?: readonly string[]): Promise<Delivery[]>;
   markSent(id: number, at: number): Promise<void>;
   /** Records a failed attempt; `nextAttemptAt` null gives up (status failed). */
   markFailed(id: number, error: string, nextAttemptAt: number | null): Promise<void>;

@@ -325,6 +325,14 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(Number.isInteger(due?.createdAt)).toBe(true);
       });
 
+      it('hands out only the platforms asked for, so unreachable ones wait untouched', async () => {
+        await store.enqueue([delivery(), delivery({ subscriptionId: 'sub-2', channel: 'discord:42' })]);
+        expect((await store.dueDeliveries(T0, 10, ['discord'])).map((d) => d.channel)).toEqual(['discord:42']);
+        expect((await store.dueDeliveries(T0, 10, ['slack', 'console'])).map((d) => d.channel)).toEqual(['slack:C1']);
+        expect(await store.dueDeliveries(T0, 10, [])).toEqual([]);
+        expect(await store.dueDeliveries(T0, 10)).toHaveLength(2);
+      });
+
       it('queues one delivery per subscription and key, however often it is enqueued', async () => {
         expect(await store.enqueue([delivery(), delivery({ subscriptionId: 'sub-2', channel: 'discord:42' })])).toBe(2);
         expect(await store.enqueue([delivery(), delivery({ key: 'item-2' })])).toBe(1);

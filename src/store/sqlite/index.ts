@@ -74,7 +74,7 @@ function storeOver(db: Database.Database, path: string): Store {
     subscriptions: (channel) => run('list subscriptions', () => subscriptions.subscriptions(channel)),
 
     enqueue: (list) => run(`queue ${list.length} deliveries`, () => enqueue(list)),
-    dueDeliveries: (now, limit) => run('read due deliveries', () => dueDeliveries(now, limit)),
+    dueDeliveries: (now, limit, platforms) => run('read due deliveries', () => dueDeliveries(now, limit, platforms)),
     markSent: (id, at) => run(`mark delivery ${id} sent`, () => markSent(id, at)),
     markFailed: (id, error, next) => run(`record a failed attempt of delivery ${id}`, () => markFailed(id, error, next)),
 
