@@ -5,7 +5,7 @@
 import type { Actor } from '../model/index.js';
 import type { WatchlistMatcher } from '../matches/index.js';
 import { genderOfGivenName } from './given-names.js';
-import { ORGANISATION_WORDS } from './lexicon.js';
+import { HONORIFIC_GENDERS, ORGANISATION_WORDS } from './lexicon.js';
 import type { Phrase } from './phrases.js';
 
 export type Gender = 'female' | 'male' | null;
@@ -46,8 +46,6 @@ function lastBefore(list: readonly Occurrence[], offset: number): number {
   return lo - 1;
 }
 const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
-const FEMALE_HONORIFICS = new Set(['mrs', 'ms', 'miss', 'dame', 'lady']);
-const MALE_HONORIFICS = new Set(['mr', 'sir', 'lord']);
 const ROLE_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['spokesperson', ['spokesperson', 'spokesman', 'spokeswoman', 'press secretary', 'spokesperson']],
   ['spokesman', ['spokesperson', 'spokesman', 'press secretary']],
@@ -79,10 +77,7 @@ function nameWords(name: string): string[] {
 }
 
 export function genderOfHonorific(honorific: string | null): Gender {
-  if (honorific === null) return null;
-  if (FEMALE_HONORIFICS.has(honorific)) return 'female';
-  if (MALE_HONORIFICS.has(honorific)) return 'male';
-  return null;
+  return honorific === null ? null : (HONORIFIC_GENDERS.get(honorific) ?? null);
 }
 
 export class Registry {

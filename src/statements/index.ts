@@ -19,7 +19,7 @@ import { isPhraseWord, phraseStartingAt, type Phrase } from './phrases.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { reportedSpeech } from './reported.js';
 import { attribute, resolve, sentenceSubject } from './speakers.js';
-import { tokenize, type Token } from './tokens.js';
+import { sentences, tokenize, type Token } from './tokens.js';
 
 export interface ExtractOptions {
   /** Headline, when the caller has it apart from the body. */
@@ -94,23 +94,11 @@ function registerNames(registry: Registry, frames: readonly Token[][]): void {
   registry.sortMentions();
 }
 
-function sentenceRanges(tokens: readonly Token[]): [number, number][] {
-  const ranges: [number, number][] = [];
-  let first = 0;
-  tokens.forEach((t, i) => {
-    if (t.sentenceEnd) {
-      ranges.push([first, i]);
-      first = i + 1;
-    }
-  });
-  if (first < tokens.length) ranges.push([first, tokens.length - 1]);
-  return ranges;
-}
 
 function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly QuoteSpan[], registry: Registry, p: number): { found: Found[]; closing: Voice | null } {
   const out: Found[] = [];
-  const sentences = sentenceRanges(tokens);
-  sentences.forEach(([lo, hi], s) => {
+  const ranges = sentences(tokens);
+  ranges.forEach(([lo, hi], s) => {
     let quoted = false;
     for (let q = lo; q <= hi; q++) {
       const token = tokens[q]!;
@@ -121,7 +109,7 @@ function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly
       const short = !hasWords(text, span.start, span.end, MIN_STATEMENT_WORDS) || isScareQuote(tokens, q);
       if (!short && ((!span.continued && isTitle(quote, tokens, q)) || isFurniture(quote))) continue;
       if (!short) quoted = true;
-      const { cue, entity } = attribute(tokens, q, lo, hi, sentences[s + 1], sentences[s - 1], registry, p);
+      const { cue, entity } = attribute(tokens, q, lo, hi, ranges[s + 1], ranges[s - 1], registry, p);
       if (entity !== null && !short) registry.noteSpeaker(entity, token.start, p);
       const direct = span.continued || isDirect(quote, tokens, q, lo, cue !== null && cue.at < q ? cue.at : null);
       out.push({ statement: makeStatement(quote, entity, cue, direct ? 'direct' : 'partial', span.start, span.end), entity, paragraph: p, local: cue !== null, quote: span, anchor: short, alone: standsAlone(tokens, q) });
@@ -137,7 +125,7 @@ function bodyStatements(text: string, tokens: readonly Token[], quotes: readonly
     const end = tokens[report.to]!.end;
     out.push({ statement: makeStatement(text.slice(start, end), entity, cue, 'indirect', start, end), entity, paragraph: p, local: true, quote: null, anchor: false, alone: false });
   });
-  return { found: out, closing: closingVoice(out, tokens, sentences, registry, p) };
+  return { found: out, closing: closingVoice(out, tokens, ranges, registry, p) };
 }
 
 function standsAlone(tokens: readonly Token[], q: number): boolean {

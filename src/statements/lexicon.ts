@@ -133,17 +133,17 @@ export const VERB_MODIFIERS = set(`
   already has have not never now today yesterday
 `);
 
-/** Honorifics and titles that precede a name but are not part of it. */
-export const HONORIFICS = set(`
-  mr mrs ms miss dr prof sir dame lord lady rev fr
-  sen senator rep representative gov governor pres president vice lt gen col maj capt cmdr adm
-  sgt cpl pvt gen. chancellor premier prime minister secretary ambassador envoy chairman chairwoman
-  chair spokesman spokeswoman spokesperson mayor judge justice chief commissioner director
-  king queen prince princess pope sheikh emir general admiral colonel major captain
-  attorney deputy speaker leader minister officer inspector superintendent commander
-  congressman congresswoman assemblyman assemblywoman councilman councilwoman councillor councilor
-  pastor bishop cardinal rabbi imam father
-`);
+/** Honorifics that tell a person's gender ("Mr. Brandt" is not Helga Brandt), without their period. */
+export const HONORIFIC_GENDERS: ReadonlyMap<string, 'female' | 'male'> = new Map([
+  ['mr', 'male'],
+  ['sir', 'male'],
+  ['lord', 'male'],
+  ['mrs', 'female'],
+  ['ms', 'female'],
+  ['miss', 'female'],
+  ['dame', 'female'],
+  ['lady', 'female'],
+]);
 
 /** Nouns heading a description of a speaker ("the minister", "a Pentagon spokesperson"). */
 export const ROLE_NOUNS = set(`
@@ -218,11 +218,12 @@ export const TITLE_SMALL_WORDS = set(`
   a an the and or but nor for of on in at to by with from as vs via up per
 `);
 
-/** Time expressions that may separate a cue from what follows ("said on Tuesday that"). */
-export const TIME_WORDS = set(`
-  on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-  morning afternoon evening night last this week weekend month year earlier later
-  in at late early recently previously
+/** Words of an adjunct that may stand between a reporting verb and its "that" ("said on Tuesday in a statement that"). */
+export const ADJUNCT_WORDS = set(`
+  on in at during after before late early this last earlier later again also
+  monday tuesday wednesday thursday friday saturday sunday today yesterday
+  morning afternoon evening night week a an the his her their its
+  interview statement speech remarks press conference briefing news with to reporters
 `);
 
 /** Plural or generic subjects that do not name anybody ("news agencies reported"). */

@@ -6,6 +6,7 @@
 import {
   CAPITALISED_FUNCTION_WORDS,
   GENERIC_SUBJECT_HEADS,
+  HONORIFIC_GENDERS,
   ORGANISATION_WORDS,
   PERSON_ROLES,
   ROLE_MODIFIERS,
@@ -41,7 +42,6 @@ export interface Phrase {
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const LINKS = new Set(['of', 'for', 'to', 'at']);
-const HONORIFIC_GENDER = new Set(['mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'lord', 'lady']);
 
 function stripDot(word: string): string {
   return word.endsWith('.') ? word.slice(0, -1) : word;
@@ -50,7 +50,7 @@ function stripDot(word: string): string {
 export function isNameWord(t: Token): boolean {
   if (t.type !== 'word' || !t.capital) return false;
   if (t.text.length === 2 && t.text[1] === '.') return true; // an initial, as in Julie A. Diaz
-  return !CAPITALISED_FUNCTION_WORDS.has(stripDot(t.lower)) || HONORIFIC_GENDER.has(stripDot(t.lower)) || t.lower === 'dr.';
+  return !CAPITALISED_FUNCTION_WORDS.has(stripDot(t.lower)) || HONORIFIC_GENDERS.has(stripDot(t.lower)) || t.lower === 'dr.';
 }
 
 function isRoleWord(t: Token): boolean {
@@ -251,12 +251,12 @@ function classify(tokens: readonly Token[], first: number, last: number): Phrase
   for (let i = from; i <= last; i++) {
     const t = tokens[i]!;
     // "Mr. King", "Charlie King": a title word after a name or honorific is a surname.
-    const surname = i === last && i > from && t.capital && (isNameWord(tokens[i - 1]!) && !isRoleWord(tokens[i - 1]!) || HONORIFIC_GENDER.has(stripDot(tokens[i - 1]!.lower)));
+    const surname = i === last && i > from && t.capital && (isNameWord(tokens[i - 1]!) && !isRoleWord(tokens[i - 1]!) || HONORIFIC_GENDERS.has(stripDot(tokens[i - 1]!.lower)));
     if ((isRoleWord(t) && !surname) || (!t.capital && t.type === 'word')) lastRole = i;
   }
   let honorific: string | null = null;
   const before = tokens[lastRole];
-  if (lastRole >= from && before !== undefined && HONORIFIC_GENDER.has(stripDot(before.lower))) honorific = stripDot(before.lower);
+  if (lastRole >= from && before !== undefined && HONORIFIC_GENDERS.has(stripDot(before.lower))) honorific = stripDot(before.lower);
   let nameFrom = lastRole + 1;
   if (lastRole > from && before !== undefined && LINKS.has(before.lower) && nameFrom <= last) {
     const owner = tokens[lastRole - 1]!;
@@ -267,7 +267,7 @@ function classify(tokens: readonly Token[], first: number, last: number): Phrase
     if (personRun && (lastRole - runStart >= 2 || (runStart > from && isRoleWord(tokens[runStart - 1]!)))) {
       const honorificBefore = runStart > from ? stripDot(tokens[runStart - 1]!.lower) : null;
       const role = runStart > from ? joinTokens(tokens, from, runStart - 1) : null;
-      return named(first, last, definite, joinTokens(tokens, runStart, lastRole - 1), false, role, honorificBefore !== null && HONORIFIC_GENDER.has(honorificBefore) ? honorificBefore : null);
+      return named(first, last, definite, joinTokens(tokens, runStart, lastRole - 1), false, role, honorificBefore !== null && HONORIFIC_GENDERS.has(honorificBefore) ? honorificBefore : null);
     }
     if (owner.capital && ORGANISATION_WORDS.has(owner.lower) && !isRoleWord(owner)) {
       // "the Ministry of Defence": the link belongs to the organisation's name.

@@ -2,7 +2,7 @@
  * Reported speech: `X said (that) …`, `X urged Moscow to …`, `…, X told Sky News.`,
  * `According to X, …`. Returns the speaker phrase and the reported clause of one sentence.
  */
-import { OBJECT_VERBS, REPORTING_VERBS } from './lexicon.js';
+import { ADJUNCT_WORDS, OBJECT_VERBS, REPORTING_VERBS } from './lexicon.js';
 import { phraseStartingAt, type Phrase } from './phrases.js';
 import { subjectOf } from './cues.js';
 import type { Token } from './tokens.js';
@@ -23,7 +23,6 @@ const PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'sp
 const SUBJECT_WORDS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'he', 'she', 'they', 'it', 'who', 'which', 'that']);
 const NOT_A_CLAUSE_START = new Set(['from', 'about', 'by', 'of', 'for', 'with', 'at', 'in', 'on', 'when', 'while', 'after', 'before', 'as', 'because', 'during', 'since', 'until', 'whether', 'and', 'but', 'or']);
 const CLAUSE_BREAKERS = new Set(['according', 'citing', 'who', 'which', 'while', 'whereas', 'hours', 'days', 'weeks', 'months', 'shortly', 'soon', 'just', 'amid', 'despite', 'after', 'before', 'as']);
-const TIME_WORDS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'early', 'this', 'last', 'earlier', 'later', 'again', 'also', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'morning', 'afternoon', 'evening', 'night', 'week', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'interview', 'statement', 'speech', 'remarks', 'press', 'conference', 'briefing', 'news', 'with', 'to', 'reporters']);
 
 function isReportingVerb(t: Token | undefined): boolean {
   return t !== undefined && t.type === 'word' && REPORTING_VERBS.has(t.lower);
@@ -82,14 +81,14 @@ function leadingReport(tokens: readonly Token[], lo: number, hi: number): Report
     if (callsOn) from = v;
     // The clause starts after "that" if one comes within a few time or hearer words.
     let that = -1;
-    const adjunct = TIME_WORDS.has(tokens[from]?.lower ?? '');
+    const adjunct = ADJUNCT_WORDS.has(tokens[from]?.lower ?? '');
     for (let k = from; k <= Math.min(hi, from + (adjunct ? 12 : 8)); k++) {
       if (tokens[k]!.lower === 'that') {
         that = k;
         break;
       }
       // Within "in the early morning hours" any word may stand before "that"; otherwise only time words and names.
-      if (!(tokens[k]!.type === 'word' && (adjunct || TIME_WORDS.has(tokens[k]!.lower) || tokens[k]!.capital))) break;
+      if (!(tokens[k]!.type === 'word' && (adjunct || ADJUNCT_WORDS.has(tokens[k]!.lower) || tokens[k]!.capital))) break;
     }
     if (that !== -1) from = that + 1;
     else if (OBJECT_VERBS.has(verb.lower) && !callsOn) {
@@ -100,7 +99,7 @@ function leadingReport(tokens: readonly Token[], lo: number, hi: number): Report
       if (!tokens.slice(after, hi + 1).some((t) => t.lower === 'to' || t.lower === 'that')) return null;
       from = v;
     } else {
-      while (from <= hi && tokens[from]!.type === 'word' && TIME_WORDS.has(tokens[from]!.lower) && tokens[from]!.lower !== 'the' && tokens[from]!.lower !== 'a') from++;
+      while (from <= hi && tokens[from]!.type === 'word' && ADJUNCT_WORDS.has(tokens[from]!.lower) && tokens[from]!.lower !== 'the' && tokens[from]!.lower !== 'a') from++;
     }
     // "reported from Midway Atoll", "said when she resigned", "said, looking out": no message follows.
     const opening = tokens[from];

@@ -136,11 +136,16 @@ function markSentenceEnds(tokens: Token[], text: string, quotes: readonly QuoteS
   }
 }
 
-/** [first, last] token indices of the sentence containing token i. */
-export function sentenceBounds(tokens: readonly Token[], i: number): [number, number] {
-  let first = i;
-  while (first > 0 && !tokens[first - 1]!.sentenceEnd) first--;
-  let last = i;
-  while (last < tokens.length - 1 && !tokens[last]!.sentenceEnd) last++;
-  return [first, last];
+/** [first, last] token indices of each sentence of a frame, in order. */
+export function sentences(tokens: readonly Token[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  let first = 0;
+  tokens.forEach((t, i) => {
+    if (t.sentenceEnd) {
+      ranges.push([first, i]);
+      first = i + 1;
+    }
+  });
+  if (first < tokens.length) ranges.push([first, tokens.length - 1]);
+  return ranges;
 }
