@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StatementsError } from '../errors.js';
 import type { Feed } from '../model/index.js';
 import { configSchema, type Config } from './schema.js';
+import { duplicateIdProblems } from './problems.js';
 import { parseYamlFile } from './yaml.js';
 
 export type { Config, FeedConfig } from './schema.js';
@@ -28,45 +29,51 @@ export interface LoadedConfig {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Parses config text; throws a StatementsError (module config) naming every problem. */
-export function parseConfig(text: string, file: string, env: Env = process.env): LoadedConfig {
-  const result = parseYamlFile(text, file, configSchema, () => []);
-  if (result.value === undefined || result.problems.length > 0) {
-    const problems = result.problems;
-    const message = problems.length === 1 ? (problems[0] ?? '') : `${problems.length} problems in ${file}; fix them all, then retry:\n- ${problems.join('\n- ')}`;
-    throw new StatementsError('config', result.syntax ? 'CONFIG_YAML' : 'CONFIG_INVALID', message);
-  }
+/** Every problem in a config text, or the loaded config when there is none. */
+function readConfig(text: string, file: string, env: Env): { loaded: LoadedConfig | null; problems: string[]; syntax: boolean } {
+  const result = parseYamlFile(text, file, configSchema, (root) => duplicateIdProblems(root, 'feeds'));
+  if (result.value === undefined || result.problems.length > 0) return { loaded: null, problems: result.problems, syntax: result.syntax };
   const config = result.value;
-  const duplicate = config.feeds.find((f, i) => config.feeds.findIndex((g) => g.id === f.id) !== i);
-  if (duplicate) throw new StatementsError('config', 'CONFIG_INVALID', `${file}: feeds: the id "${duplicate.id}" is used twice; give each feed its own id`);
   const sqlite = env.STATEMENTS_DB ?? config.store.sqlite;
-  return {
+  const loaded: LoadedConfig = {
     config,
     file,
     feeds: config.feeds.map((f) => ({ ...f, url: feedUrl(f.url) })),
     sqlitePath: isAbsolute(sqlite) || sqlite === ':memory:' ? sqlite : resolve(PROJECT_ROOT, sqlite),
   };
+  return { loaded, problems: [], syntax: false };
+}
+
+/** Parses config text; throws a StatementsError (module config) naming every problem. */
+export function parseConfig(text: string, file: string, env: Env = process.env): LoadedConfig {
+  const { loaded, problems, syntax } = readConfig(text, file, env);
+  if (loaded !== null) return loaded;
+  const message = problems.length === 1 ? (problems[0] ?? '') : `${problems.length} problems in ${file}; fix them all, then retry:\n- ${problems.join('\n- ')}`;
+  throw new StatementsError('config', syntax ? 'CONFIG_YAML' : 'CONFIG_INVALID', message);
+}
+
+function readConfigFile(env: Env): { text: string; file: string } {
+  const file = env.STATEMENTS_CONFIG ?? DEFAULT_CONFIG_FILE;
+  try {
+    return { text: readFileSync(file, 'utf8'), file };
+  } catch (cause) {
+    throw new StatementsError('config', 'CONFIG_MISSING', `cannot read the config file ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}; set STATEMENTS_CONFIG to a readable YAML file`, { cause });
+  }
 }
 
 /** Reads the config file: $STATEMENTS_CONFIG, else config/default.yaml. */
 export function loadConfig(env: Env = process.env): LoadedConfig {
-  const file = env.STATEMENTS_CONFIG ?? DEFAULT_CONFIG_FILE;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new StatementsError('config', 'CONFIG_MISSING', `cannot read the config file ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}; set STATEMENTS_CONFIG to a readable YAML file`, { cause });
-  }
+  const { text, file } = readConfigFile(env);
   return parseConfig(text, file, env);
 }
 
 /** `statements config check`: every problem as a line, empty when the file is fine. */
 export function checkConfig(env: Env = process.env): string[] {
   try {
-    loadConfig(env);
-    return [];
+    const { text, file } = readConfigFile(env);
+    return readConfig(text, file, env).problems;
   } catch (err) {
-    if (err instanceof StatementsError) return err.message.replace(/^config: /, '').split('\n').filter((l) => l.trim() !== '').map((l) => l.replace(/^- /, ''));
+    if (err instanceof StatementsError) return [err.message.replace(/^config: /, '')];
     throw err;
   }
 }

@@ -59,3 +59,42 @@ export function formatProblem(
   const line = source ? lineOf(source.doc, source.lines, problem.at ?? problem.path) : undefined;
   return `${file}: ${where === '' ? '' : `${where}: `}${problem.message}${line === undefined ? '' : ` (line ${line})`}`;
 }
+
+/* Checks across the entries of a list read the raw YAML data rather than the schema output, so
+ * they still run, and report, when some other entry has a schema error. */
+
+export interface RawEntry {
+  index: number;
+  id: string | undefined;
+  raw: Record<string, unknown>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function entries(root: unknown, listKey: string): RawEntry[] {
+  const list = isRecord(root) ? root[listKey] : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((raw: unknown, index) =>
+    isRecord(raw) ? [{ index, id: typeof raw.id === 'string' ? raw.id : undefined, raw }] : [],
+  );
+}
+
+/** Duplicate ids in `root[listKey]`, reported at every repeat. */
+export function duplicateIdProblems(root: unknown, listKey: string): Problem[] {
+  const firstIndex = new Map<string, number>();
+  const problems: Problem[] = [];
+  for (const { index, id } of entries(root, listKey)) {
+    if (id === undefined) continue;
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, index);
+    else
+      problems.push({
+        path: [listKey, index, 'id'],
+        message: `duplicate id "${id}", already used by ${listKey}[${first}]; give each entry its own id`,
+      });
+  }
+  return problems;
+}
+

@@ -5,7 +5,8 @@
 import { parseYamlFile } from '../config/yaml.js';
 import { StatementsError } from '../errors.js';
 import type { Watchlist } from '../model/index.js';
-import { affiliationProblems, duplicateIdProblems } from './references.js';
+import { duplicateIdProblems } from '../config/problems.js';
+import { affiliationProblems } from './references.js';
 import { actorsFileSchema, keywordsFileSchema } from './schema.js';
 
 export interface WatchlistFiles {
