@@ -144,6 +144,22 @@ describe('the monitor against a local feed server', () => {
     expect(printed).toHaveLength(2);
   });
 
+  it('records a baseline on a new feed’s first poll and never alerts items older than the age limit', async () => {
+    const quiet: Feed = { ...feed('wire', server.url('/rss.xml')), alertNewestOnFirstPoll: 0 };
+    const first = await runCycle(deps([quiet]), sinks(), outbox, true);
+    expect(first.feeds[0]).toMatchObject({ status: 'ok', newItems: 2, alerted: 0 });
+    expect(printed).toEqual([]);
+    expect(await store.itemByLink('https://news.example/a-000')).toMatchObject({ decision: 'baseline', reason: expect.stringContaining('first poll') });
+
+    rssItems.push({ guid: 'a-002', title: 'US to verify', text: seeds[2]!, date: 'Wed, 16 Feb 2022 18:00:00 GMT' });
+    now = Date.parse('2022-03-01T00:00:00Z');
+    const aged: Feed = { ...quiet, maxAgeHours: 48 };
+    const second = await runCycle(deps([aged]), sinks(), outbox, true);
+    expect(second.feeds[0]).toMatchObject({ newItems: 1, alerted: 0 });
+    expect(printed).toEqual([]);
+    expect(await store.itemByLink('https://news.example/a-002')).toMatchObject({ decision: 'too-old', reason: expect.stringContaining('maxAgeHours') });
+  });
+
   it('records a broken feed on the feed, backs it off, and keeps every other feed working', async () => {
     server.routes.set('/missing.xml', (_req, res) => res.writeHead(404).end('gone'));
     server.routes.set('/broken.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss><channel><item><title>oops</channel>'));
