@@ -2,6 +2,8 @@
  * The composition root: config, watchlist, store, fetcher and sinks wired into pipeline
  * dependencies. Everything with I/O is created here and closed here.
  */
+import type { CommandContext } from './commands/index.js';
+import { readChatEnv, type ChatEnv } from './config/env.js';
 import { loadConfig, type LoadedConfig } from './config/index.js';
 import { consoleSink, type OutboxOptions, type Sink } from './deliveries/index.js';
 import { StatementsError } from './errors.js';
@@ -10,6 +12,8 @@ import { createLogger, type Logger } from './log.js';
 import { compileWatchlist, type WatchlistMatcher } from './matches/index.js';
 import type { Subscription, Watchlist } from './model/index.js';
 import type { PipelineDeps } from './pipeline/index.js';
+import { startSlackApp } from './slack/app.js';
+import { slackClient, slackSink } from './slack/sink.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import type { Store } from './store/types.js';
 import { loadWatchlist } from './watchlist/index.js';
@@ -22,6 +26,11 @@ export interface App {
   deps: PipelineDeps;
   sinks: Sink[];
   outbox: OutboxOptions;
+  /** Chat credentials read from the environment (secrets stay in here, never in logs). */
+  chat: ChatEnv;
+  log: Logger;
+  /** What a chat command from `channel` needs; the platform adapter says whether the caller may manage it. */
+  commandContext(channel: string, canManage: boolean): CommandContext;
   close(): Promise<void>;
 }
 
@@ -43,6 +52,7 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
   const log = options.log ?? createLogger();
   const now = options.now ?? Date.now;
   const loaded = loadConfig(env);
+  const chat = readChatEnv(env);
   const watchlist = loadWatchlist();
   const matcher = compileWatchlist(watchlist);
   const store = await openSqliteStore(loaded.sqlitePath);
@@ -54,8 +64,8 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
       throw new StatementsError('articles', 'ARTICLE_FETCH', result.kind === 'error' ? result.message : `unexpected ${result.kind} for ${url}`);
     };
     const sinks: Sink[] = [];
-    const chat = Boolean(env.SLACK_BOT_TOKEN) || Boolean(env.DISCORD_TOKEN);
-    if (!chat) {
+    if (chat.slack !== null) sinks.push(slackSink(slackClient(chat.slack.botToken, chat.slack.apiUrl)));
+    if (chat.slack === null && !env.DISCORD_TOKEN) {
       sinks.push(consoleSink(options.print));
       await ensureConsoleSubscription(store, loaded.config.console.subscribe, watchlist, now());
     }
@@ -69,6 +79,31 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
       deps,
       sinks,
       outbox,
+      chat,
+      log,
+      commandContext: (channel, canManage) => ({
+        store,
+        watchlist,
+        matcher,
+        channel,
+        canManage,
+        now: now(),
+        feedStatus: async () => {
+          const states = new Map((await store.feedStates()).map((s) => [s.feedId, s]));
+          return loaded.feeds.map((feed) => {
+            const state = states.get(feed.id);
+            return {
+              feedId: feed.id,
+              url: feed.url,
+              title: feed.title ?? state?.feedTitle ?? null,
+              ok: (state?.failures ?? 0) === 0,
+              lastError: state?.lastError ?? null,
+              nextPollAt: state?.nextPollAt ?? null,
+              failures: state?.failures ?? 0,
+            };
+          });
+        },
+      }),
       close: async () => {
         fetcher.close();
         await store.close();
@@ -78,6 +113,36 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
     await store.close();
     throw err;
   }
+}
+
+export interface ChatAdapters {
+  /** Where Slack's `/slack/events` listens; null when Slack is off or in Socket Mode. */
+  slackPort: number | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what answers chat commands (`statements run` only: one-shot commands just send).
+ * `port` and `host` override PORT for tests.
+ */
+export async function startChatAdapters(app: App, listen: { port?: number; host?: string } = {}): Promise<ChatAdapters> {
+  const slack =
+    app.chat.slack === null
+      ? null
+      : await startSlackApp({
+          settings: app.chat.slack,
+          port: listen.port ?? app.chat.port,
+          ...(listen.host === undefined ? {} : { host: listen.host }),
+          managers: app.loaded.config.slack.managers,
+          context: app.commandContext,
+          log: app.log,
+        });
+  return {
+    slackPort: slack?.port ?? null,
+    stop: async () => {
+      await slack?.stop();
+    },
+  };
 }
 
 /** Keeps the console's subscription equal to `console.subscribe` in the config. */

@@ -1,5 +1,6 @@
 /** An alert as a block of terminal text: what the console sink prints when no chat is set up. */
 import type { Alert, AlertQuote } from '../model/index.js';
+import { cleanText, speakerLine } from './text.js';
 
 export interface ConsoleOptions {
   /** Columns to wrap at (default 80). */
@@ -9,39 +10,32 @@ export interface ConsoleOptions {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-// Article text is untrusted: control characters could move the cursor or rewrite the terminal,
-// and bidirectional overrides could disguise a link.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g;
 
 export function renderConsole(alert: Alert, options: ConsoleOptions = {}): string {
   const width = Math.max(20, options.width ?? 80);
   const paint = (code: string, text: string): string => (options.color === true ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
 
-  lines.push(...wrap(clean(alert.title), width).map((l) => paint('1', l)));
-  const meta = [alert.outlet === null ? null : clean(alert.outlet), alert.published === null ? null : localTime(alert.published)].filter((m) => m !== null && m !== '');
+  lines.push(...wrap(cleanText(alert.title), width).map((l) => paint('1', l)));
+  const meta = [alert.outlet === null ? null : cleanText(alert.outlet), alert.published === null ? null : localTime(alert.published)].filter((m) => m !== null && m !== '');
   if (meta.length > 0) lines.push(paint('2', meta.join(' · ')));
-  if (alert.lead.length > 0) lines.push('', ...wrap(clean(alert.lead.join(' ')), width));
+  if (alert.lead.length > 0) lines.push('', ...wrap(cleanText(alert.lead.join(' ')), width));
   if (alert.quotes.length > 0) {
     lines.push('');
     for (const quote of alert.quotes) lines.push(...wrap(quoteLine(quote), width, '  ', '    ').map((l) => paint('36', l)));
   }
-  const tags = [alert.actors.map(clean).join(', '), alert.keywords.map(clean).join(', ')].filter((t) => t !== '');
+  const tags = [alert.actors.map(cleanText).join(', '), alert.keywords.map(cleanText).join(', ')].filter((t) => t !== '');
   if (tags.length > 0 || alert.url !== null) lines.push('');
   if (tags.length > 0) lines.push(...wrap(`Tags: ${tags.join(' · ')}`, width).map((l) => paint('2', l)));
-  if (alert.url !== null) lines.push(paint('4', clean(alert.url)));
+  if (alert.url !== null) lines.push(paint('4', cleanText(alert.url)));
   return lines.join('\n');
 }
 
 function quoteLine(quote: AlertQuote): string {
-  const who = [quote.speaker, quote.role].filter((p) => p !== null && p !== '').map((p) => clean(p ?? '')).join(', ');
+  const who = speakerLine(quote.speaker, quote.role);
   // Reported speech is not the speaker's words: no quote marks for it.
-  const words = quote.kind === 'indirect' ? clean(quote.quote) : `“${clean(quote.quote)}”`;
+  const words = quote.kind === 'indirect' ? cleanText(quote.quote) : `“${cleanText(quote.quote)}”`;
   return who === '' ? words : `${words} — ${who}`;
-}
-
-function clean(text: string): string {
-  return text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Epoch ms in the machine's time zone, as "16 Feb 2022, 14:03". */

@@ -81,7 +81,9 @@ const normalise = (text: string): string => text.toLowerCase().replace(/[^\p{L}\
 /** Cuts `text` to at most `max` characters at a word boundary, marking the cut with "…". */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const room = text.slice(0, Math.max(1, max - 1));
+  let room = text.slice(0, Math.max(1, max - 1));
+  // Never half a surrogate pair (an emoji cut in two is invalid text to every platform).
+  if (/[\uD800-\uDBFF]$/.test(room)) room = room.slice(0, -1);
   const space = room.lastIndexOf(' ');
   // A single enormous word is cut where it must be rather than dropped.
   const cut = space > max / 2 ? room.slice(0, space) : room;

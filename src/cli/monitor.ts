@@ -3,8 +3,8 @@
  * config check. Thin: each opens the app, calls one function of the pipeline or the command
  * handlers, prints, and closes.
  */
-import { openApp, type App } from '../app.js';
-import { handleCommand, parseCommand, type CommandContext } from '../commands/index.js';
+import { openApp, startChatAdapters, type App, type ChatAdapters } from '../app.js';
+import { handleCommand, parseCommand } from '../commands/index.js';
 import { checkConfig } from '../config/index.js';
 import { canonicalLink } from '../feeds/index.js';
 import { runCycle, startMonitor } from '../pipeline/index.js';
@@ -35,6 +35,13 @@ export async function runMonitor(args: string[], io: CliIo): Promise<number> {
     const feeds = app.loaded.feeds.length;
     const where = app.sinks.some((s) => s.platform === 'console') ? 'alerts print here' : 'alerts go to the configured chat platforms';
     await write(io.stderr, `statements: watching ${feeds} feed${feeds === 1 ? '' : 's'} on schedule "${app.loaded.config.schedule}"; ${where}. Ctrl-C stops.\n`);
+    let chat: ChatAdapters;
+    try {
+      chat = await startChatAdapters(app);
+    } catch (err) {
+      await write(io.stderr, `statements run: ${errorMessage(err)}\n`);
+      return 2;
+    }
     const monitor = startMonitor(app.deps, app.sinks, { schedule: app.loaded.config.schedule, outbox: app.outbox });
     await new Promise<void>((resolve) => {
       const stop = (): void => {
@@ -46,6 +53,7 @@ export async function runMonitor(args: string[], io: CliIo): Promise<number> {
       process.on('SIGTERM', stop);
     });
     await write(io.stderr, 'statements: stopping after the current cycle…\n');
+    await chat.stop();
     await monitor.stop();
     return 0;
   });
@@ -64,32 +72,6 @@ export async function runPoll(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-function context(app: App, channel = 'console'): CommandContext {
-  return {
-    store: app.store,
-    watchlist: app.watchlist,
-    matcher: app.matcher,
-    channel,
-    canManage: true,
-    now: app.deps.now(),
-    feedStatus: async () => {
-      const states = new Map((await app.store.feedStates()).map((s) => [s.feedId, s]));
-      return app.loaded.feeds.map((feed) => {
-        const state = states.get(feed.id);
-        return {
-          feedId: feed.id,
-          url: feed.url,
-          title: feed.title ?? state?.feedTitle ?? null,
-          ok: (state?.failures ?? 0) === 0,
-          lastError: state?.lastError ?? null,
-          nextPollAt: state?.nextPollAt ?? null,
-          failures: state?.failures ?? 0,
-        };
-      });
-    },
-  };
-}
-
 /** `statements query nato [--since 24h] [--limit N]`: the chat command, from the terminal. */
 export async function runQuery(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, { since: { type: 'string' }, limit: { type: 'string' } });
@@ -100,7 +82,7 @@ export async function runQuery(args: string[], io: CliIo): Promise<number> {
   const command = parseCommand(text);
   if (command.kind === 'invalid') return usage(io, 'query', command.message);
   return withApp(io, 'query', async (app) => {
-    const reply = await handleCommand(command, context(app));
+    const reply = await handleCommand(command, app.commandContext('console', true));
     await write(io.stdout, `${reply.text}\n`);
     return 0;
   });
@@ -121,7 +103,7 @@ export async function runChat(args: string[], io: CliIo): Promise<number> {
     return usage(io, 'chat', 'the console hears what console.subscribe in config/default.yaml says; edit it there, or pass --channel slack:C… to manage a chat channel');
   }
   return withApp(io, 'chat', async (app) => {
-    const reply = await handleCommand(command, context(app, channel));
+    const reply = await handleCommand(command, app.commandContext(channel, true));
     await write(io.stdout, `${reply.text}\n`);
     return 0;
   });
@@ -132,7 +114,7 @@ export async function runFeeds(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, {});
   if (!parsed.ok) return usage(io, 'feeds', parsed.message);
   return withApp(io, 'feeds', async (app) => {
-    const reply = await handleCommand({ kind: 'feeds' }, context(app));
+    const reply = await handleCommand({ kind: 'feeds' }, app.commandContext('console', true));
     await write(io.stdout, `${reply.text}\n`);
     return 0;
   });

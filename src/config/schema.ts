@@ -45,6 +45,12 @@ export const configSchema = z.strictObject({
       retryBaseSeconds: z.number().min(1).default(30),
     })
     .prefault({}),
+  slack: z
+    .strictObject({
+      /** Slack user ids (U…) who may subscribe and unsubscribe channels; empty: any member of the channel. */
+      managers: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'use Slack user ids such as U012AB3CD (profile → ⋮ → Copy member ID)')).default([]),
+    })
+    .prefault({}),
   /** Where alerts go when no chat platform is configured. */
   console: z
     .strictObject({

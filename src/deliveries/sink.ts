@@ -1,6 +1,6 @@
 import type { Alert } from '../model/index.js';
 
-/** Where alerts leave the process: the console now, Slack and Discord next. */
+/** Where alerts leave the process: the console, Slack, Discord. */
 export interface Sink {
   /** Channel prefix this sink serves: `console`, `slack`, `discord`. */
   readonly platform: string;
@@ -8,20 +8,30 @@ export interface Sink {
   send(channel: string, alert: Alert): Promise<void>;
 }
 
-/** A failed send that knows when the platform wants to hear from us again (HTTP 429 retry_after). */
+export interface DeliveryErrorOptions {
+  /** The platform said when to try again (HTTP 429 retry_after, Retry-After). */
+  retryAfterMs?: number | null;
+  /** The platform refused for good (unknown channel, no permission): retrying cannot help. */
+  permanent?: boolean;
+  /** A rate limit: the alert is fine, the channel must wait; no attempt is counted. */
+  rateLimited?: boolean;
+}
+
+/** A failed send that knows whether and when the platform wants to hear from us again. */
 export class DeliveryError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterMs: number | null = null,
-    /** The platform refused for good (unknown channel, no permission): retrying cannot help. */
-    readonly permanent = false,
-  ) {
+  readonly retryAfterMs: number | null;
+  readonly permanent: boolean;
+  readonly rateLimited: boolean;
+  constructor(message: string, options: DeliveryErrorOptions = {}) {
     super(message);
     this.name = 'DeliveryError';
+    this.retryAfterMs = options.retryAfterMs ?? null;
+    this.permanent = options.permanent ?? false;
+    this.rateLimited = options.rateLimited ?? false;
   }
 }
 
-/** The platform part of a channel id: `slack:C123` → `slack`. */
+/** The platform part of a channel id: `slack:T1:C123` → `slack`. */
 export function platformOf(channel: string): string {
   const colon = channel.indexOf(':');
   return colon === -1 ? channel : channel.slice(0, colon);

@@ -1,9 +1,10 @@
 /**
- * The running monitor: a node-cron schedule that, on each tick, polls the due feeds and drains the
- * outbox. Ticks never overlap; stopping waits for the cycle in flight.
+ * The running monitor: a node-cron schedule that, on each tick, polls the due feeds, and a
+ * delivery loop that sends what they queued at once and retries when due. Ticks never overlap;
+ * stopping waits for the poll in flight and the sends in flight.
  */
 import { schedule } from 'node-cron';
-import { drainOutbox, type OutboxOptions, type Sink } from '../deliveries/index.js';
+import { drainOutbox, startDeliveryLoop, type DeliveryLoopOptions, type OutboxOptions, type Sink } from '../deliveries/index.js';
 import type { PipelineDeps } from './deps.js';
 import { pollDueFeeds, type FeedReport } from './poll.js';
 
@@ -12,9 +13,10 @@ export interface CycleReport {
   sent: number;
   retried: number;
   failed: number;
+  postponed: number;
 }
 
-/** One cycle: poll what is due, then send what waits. */
+/** One cycle: poll what is due, then send what waits (`poll --once`; the monitor sends continuously). */
 export async function runCycle(deps: PipelineDeps, sinks: readonly Sink[], outbox: OutboxOptions, force = false): Promise<CycleReport> {
   const feeds = await pollDueFeeds(deps, force);
   const drained = await drainOutbox(deps.store, sinks, deps.now, outbox, deps.log);
@@ -24,17 +26,23 @@ export async function runCycle(deps: PipelineDeps, sinks: readonly Sink[], outbo
 }
 
 export interface Monitor {
-  /** Stops the schedule and waits for the cycle in flight. */
+  /** Stops the schedule and waits for the poll and the sends in flight. */
   stop(): Promise<void>;
 }
 
-export function startMonitor(deps: PipelineDeps, sinks: readonly Sink[], options: { schedule: string; outbox: OutboxOptions }): Monitor {
+export function startMonitor(deps: PipelineDeps, sinks: readonly Sink[], options: { schedule: string; outbox: DeliveryLoopOptions }): Monitor {
+  const deliveries = startDeliveryLoop(deps.store, sinks, deps.now, options.outbox, deps.log);
   let running: Promise<unknown> | null = null;
   let stopped = false;
   const tick = (): void => {
     if (running !== null || stopped) return; // a slow cycle is not run twice at once
-    running = runCycle(deps, sinks, options.outbox)
-      .catch((err: unknown) => deps.log.log('error', `cycle failed: ${err instanceof Error ? err.message : String(err)}`))
+    running = pollDueFeeds(deps)
+      .then((feeds) => {
+        const polled = feeds.filter((f) => f.status !== 'not-due');
+        deps.log.log('debug', `poll done: ${polled.length} feeds polled, ${feeds.reduce((n, f) => n + f.newItems, 0)} new items`);
+        deliveries.kick();
+      })
+      .catch((err: unknown) => deps.log.log('error', `poll cycle failed: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {
         running = null;
       });
@@ -46,6 +54,7 @@ export function startMonitor(deps: PipelineDeps, sinks: readonly Sink[], options
       stopped = true;
       await task.stop();
       await running;
+      await deliveries.stop();
     },
   };
 }

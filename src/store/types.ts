@@ -59,6 +59,8 @@ export interface Store {
   markSent(id: number, at: number): Promise<void>;
   /** Records a failed attempt; `nextAttemptAt` null gives up (status failed). */
   markFailed(id: number, error: string, nextAttemptAt: number | null): Promise<void>;
+  /** Waits until `until` without counting an attempt (the platform rate-limited us). */
+  postpone(id: number, reason: string, until: number): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -48,7 +48,7 @@ function runUntil(ready: RegExp, timeoutMs: number): Promise<Run> {
 
 describe('statements run (npm start)', () => {
   it('prints the sample alerts within 10 seconds, stops on Ctrl-C, and alerts nothing twice', async () => {
-    const first = await runUntil(/cycle done/, 10_000);
+    const first = await runUntil(/poll done/, 10_000);
     expect(first.code).toBe(0);
     for (const speaker of ['Jens Stoltenberg', 'Ben Wallace', 'Anita Anand', 'Dmitry Peskov', 'Dmytro Kuleba', 'Joe Biden']) {
       expect(first.stdout).toContain(speaker);
@@ -56,7 +56,7 @@ describe('statements run (npm start)', () => {
     expect(first.stdout).toContain('NATO Secretary-General');
     expect(first.stderr).toContain('stopping after the current cycle');
 
-    const second = await runUntil(/cycle done/, 10_000);
+    const second = await runUntil(/poll done/, 10_000);
     expect(second.code).toBe(0);
     expect(second.stdout).toBe('');
   }, 30_000);

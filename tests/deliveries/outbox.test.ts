@@ -38,25 +38,25 @@ describe('drainOutbox', () => {
 
   it('sends once and marks it sent', async () => {
     const sink = flakySink([]);
-    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0 });
-    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0, postponed: 0 });
+    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 0, failed: 0, retried: 0, postponed: 0 });
     expect(sink.sent).toEqual(['slack:C1 item-1']);
   });
 
   it('retries a failure after the backoff, and not before a platform’s retry-after', async () => {
-    const sink = flakySink([new DeliveryError('rate limited', 120_000), new Error('socket hang up')]);
+    const sink = flakySink([new DeliveryError('HTTP 503, Retry-After: 120', { retryAfterMs: 120_000 }), new Error('socket hang up')]);
     expect((await drainOutbox(store, [sink], clock, options, silentLogger)).retried).toBe(1);
     now = T0 + 119_000;
     expect((await drainOutbox(store, [sink], clock, options, silentLogger)).retried).toBe(0); // not due yet
     now = T0 + 120_000;
     expect((await drainOutbox(store, [sink], clock, options, silentLogger)).retried).toBe(1);
     now += retryDelay(2, options.retryBaseMs, null);
-    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0 });
+    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0, postponed: 0 });
     expect(sink.sent).toHaveLength(1);
   });
 
   it('gives up on a permanent refusal, and after maxAttempts', async () => {
-    const refused = flakySink([new DeliveryError('channel_not_found', null, true)]);
+    const refused = flakySink([new DeliveryError('channel_not_found', { permanent: true })]);
     expect((await drainOutbox(store, [refused], clock, options, silentLogger)).failed).toBe(1);
     expect(await store.dueDeliveries(T0 + 86_400_000, 10)).toEqual([]);
 
@@ -72,8 +72,59 @@ describe('drainOutbox', () => {
 
   it('leaves alerts for a platform it cannot reach waiting, attempts untouched', async () => {
     const console: Sink = { platform: 'console', send: async () => undefined };
-    expect(await drainOutbox(store, [console], clock, options, silentLogger)).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(await drainOutbox(store, [console], clock, options, silentLogger)).toEqual({ sent: 0, failed: 0, retried: 0, postponed: 0 });
     expect(await store.dueDeliveries(now, 10)).toMatchObject([{ attempts: 0, status: 'pending' }]);
+  });
+
+  it('holds a rate-limited channel in order without counting attempts, while other channels go on', async () => {
+    await store.addSubscription({ id: 'other', channel: 'slack:C2', actors: [], keywords: [], createdAt: T0 });
+    await store.enqueue([
+      { subscriptionId: 'sub', channel: 'slack:C1', key: 'item-2', alert: { ...alert, key: 'item-2' }, nextAttemptAt: T0 },
+      { subscriptionId: 'other', channel: 'slack:C2', key: 'item-1', alert, nextAttemptAt: T0 },
+    ]);
+    const limited = new DeliveryError('ratelimited: retry after 1 s', { retryAfterMs: 1_000, rateLimited: true });
+    const sink: Sink & { sent: string[] } = {
+      platform: 'slack',
+      sent: [],
+      send: async (channel, a) => {
+        if (channel === 'slack:C1' && now === T0) throw limited;
+        sink.sent.push(`${channel} ${a.key}`);
+      },
+    };
+    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0, postponed: 2 });
+    expect(sink.sent).toEqual(['slack:C2 item-1']);
+    expect(await store.dueDeliveries(T0 + 999, 10)).toEqual([]);
+    // A rate limit is not the alert's fault: however often it happens, no attempt is spent.
+    expect(await store.dueDeliveries(T0 + 1_000, 10)).toMatchObject([{ key: 'item-1', attempts: 0 }, { key: 'item-2', attempts: 0 }]);
+    now = T0 + 1_000;
+    expect((await drainOutbox(store, [sink], clock, options, silentLogger)).sent).toBe(2);
+    expect(sink.sent).toEqual(['slack:C2 item-1', 'slack:C1 item-1', 'slack:C1 item-2']);
+  });
+
+  it('sends to different channels side by side, and within a channel one at a time in order', async () => {
+    await store.addSubscription({ id: 'other', channel: 'slack:C2', actors: [], keywords: [], createdAt: T0 });
+    await store.enqueue([
+      { subscriptionId: 'sub', channel: 'slack:C1', key: 'item-2', alert: { ...alert, key: 'item-2' }, nextAttemptAt: T0 },
+      { subscriptionId: 'other', channel: 'slack:C2', key: 'item-1', alert, nextAttemptAt: T0 },
+    ]);
+    const events: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const slow: Sink = {
+      platform: 'slack',
+      send: async (channel, a) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        events.push(`start ${channel} ${a.key}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        events.push(`end ${channel} ${a.key}`);
+        inFlight--;
+      },
+    };
+    expect((await drainOutbox(store, [slow], clock, options, silentLogger)).sent).toBe(3);
+    expect(most).toBe(2);
+    const c1 = events.filter((e) => e.includes('slack:C1'));
+    expect(c1).toEqual(['start slack:C1 item-1', 'end slack:C1 item-1', 'start slack:C1 item-2', 'end slack:C1 item-2']);
   });
 
   it('backs off exponentially, capped at an hour', () => {

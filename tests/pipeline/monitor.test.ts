@@ -15,22 +15,14 @@ import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/types.js';
 import { loadWatchlist } from '../../src/watchlist/index.js';
 import { conditional, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { escapeXml as escape, paragraphs, rss } from '../helpers/feed-xml.js';
 import { SEED_FILES } from '../helpers/seeds.js';
 
 const watchlist = loadWatchlist();
 const matcher = compileWatchlist(watchlist);
 const seeds = SEED_FILES.map((f) => readFileSync(f, 'utf8'));
-const paragraphs = (text: string): string => text.split('\n').filter((l) => l.trim() !== '').map((l) => `<p>${escape(l)}</p>`).join('');
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const NOW = Date.parse('2022-02-17T12:00:00Z');
 const outbox = { maxAttempts: 3, retryBaseMs: 1_000 };
-
-function rss(items: { guid: string; title: string; text: string; date: string }[]): string {
-  const entries = items
-    .map((i) => `<item><title>${escape(i.title)}</title><link>https://news.example/${i.guid}?utm_source=rss</link><guid isPermaLink="false">${i.guid}</guid><pubDate>${i.date}</pubDate><description>teaser</description><content:encoded><![CDATA[${paragraphs(i.text)}]]></content:encoded></item>`)
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Local Wire</title><link>https://news.example/</link><description>d</description>${entries}</channel></rss>`;
-}
 
 function atom(server: FeedServer): string {
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Local Atom</title><id>urn:local</id><updated>2022-02-17T09:00:00Z</updated>

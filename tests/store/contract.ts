@@ -396,6 +396,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await expect(store.markFailed(id, 'again', T0)).rejects.toMatchObject({ code: 'STORE_NOT_PENDING' });
       });
 
+      it('postpone waits without counting an attempt, and only for a pending delivery', async () => {
+        await store.enqueue([delivery()]);
+        const [d] = await store.dueDeliveries(T0, 10);
+        const id = d?.id ?? -1;
+        await store.postpone(id, 'Slack rate limit: retry after 1 s', T0 + 1_000);
+        expect(await store.dueDeliveries(T0 + 999, 10)).toEqual([]);
+        expect(await store.dueDeliveries(T0 + 1_000, 10)).toMatchObject([{ id, attempts: 0, lastError: 'Slack rate limit: retry after 1 s' }]);
+        await store.markSent(id, T0 + 1_000);
+        await expect(store.postpone(id, 'again', T0)).rejects.toMatchObject({ code: 'STORE_NOT_PENDING' });
+      });
+
       it('refuses to mark a delivery that does not exist', async () => {
         await expect(store.markSent(424242, T0)).rejects.toBeInstanceOf(StatementsError);
         await expect(store.markSent(424242, T0)).rejects.toMatchObject({ module: 'store', code: 'STORE_NO_DELIVERY' });

@@ -14,6 +14,7 @@ import { migrations } from './migrations/index.js';
 import { prepareDueDeliveries } from './outbox/due-deliveries.js';
 import { prepareEnqueue } from './outbox/enqueue.js';
 import { prepareMarkFailed } from './outbox/mark-failed.js';
+import { preparePostpone } from './outbox/postpone.js';
 import { prepareMarkSent } from './outbox/mark-sent.js';
 import { prepareStatements } from './statements.js';
 import { prepareSubscriptions } from './subscriptions.js';
@@ -44,6 +45,7 @@ function storeOver(db: Database.Database, path: string): Store {
   const dueDeliveries = prepareDueDeliveries(db);
   const markSent = prepareMarkSent(db);
   const markFailed = prepareMarkFailed(db);
+  const postpone = preparePostpone(db);
 
   // Every failure leaves as a StatementsError naming the operation and what to do.
   async function run<T>(operation: string, work: () => T): Promise<T> {
@@ -77,6 +79,7 @@ function storeOver(db: Database.Database, path: string): Store {
     dueDeliveries: (now, limit, platforms) => run('read due deliveries', () => dueDeliveries(now, limit, platforms)),
     markSent: (id, at) => run(`mark delivery ${id} sent`, () => markSent(id, at)),
     markFailed: (id, error, next) => run(`record a failed attempt of delivery ${id}`, () => markFailed(id, error, next)),
+    postpone: (id, reason, until) => run(`postpone delivery ${id}`, () => postpone(id, reason, until)),
 
     async close() {
       if (!db.open) return;

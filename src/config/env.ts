@@ -1,0 +1,64 @@
+/**
+ * Chat credentials and the HTTP port, from environment variables only (secrets never live in
+ * files). Problems name the variable and what it should hold, never its value.
+ */
+import { z } from 'zod';
+import { StatementsError } from '../errors.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface SlackSettings {
+  botToken: string;
+  /** HTTP mode: requests are verified with it. Null in Socket Mode. */
+  signingSecret: string | null;
+  /** Socket Mode when set. */
+  appToken: string | null;
+  /** Web API base ending in "/", e.g. a local fake in tests; null: Slack's own. */
+  apiUrl: string | null;
+}
+
+export interface ChatEnv {
+  slack: SlackSettings | null;
+  /** PORT: where the HTTP server (Slack events) listens. */
+  port: number;
+}
+
+const optional = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s === undefined || s === '' ? null : s));
+const apiUrl = optional.refine((s) => s === null || /^https?:\/\/[^\s]+$/i.test(s), 'must be an http(s) URL such as https://slack.com/api/');
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: optional.refine((s) => s === null || s.startsWith('xoxb-'), 'must be the bot token (starts with xoxb-, under OAuth & Permissions), not the app-level or user token'),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional.refine((s) => s === null || s.startsWith('xapp-'), 'must be an app-level token (starts with xapp-, under Basic Information → App-Level Tokens, scope connections:write)'),
+  SLACK_API_URL: apiUrl,
+  PORT: optional.refine((s) => s === null || (/^\d{1,5}$/.test(s) && Number(s) <= 65_535), 'must be a port number from 0 to 65535'),
+});
+
+/** Reads and checks the chat variables; throws a StatementsError (config) listing every problem. */
+export function readChatEnv(env: Env): ChatEnv {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    // Each issue names its variable; the received value is deliberately left out (it may be a secret).
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+    throw new StatementsError('config', 'CONFIG_ENV', `environment: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const port = e.PORT === null ? 3000 : Number(e.PORT);
+  if (e.SLACK_BOT_TOKEN === null) {
+    const stray = (['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const).filter((k) => e[k] !== null);
+    if (stray.length > 0) throw new StatementsError('config', 'CONFIG_ENV', `environment: ${stray.join(' and ')} ${stray.length > 1 ? 'are' : 'is'} set but SLACK_BOT_TOKEN is not; set the bot token (xoxb-…) too, or unset them`);
+    return { slack: null, port };
+  }
+  if (e.SLACK_APP_TOKEN === null && e.SLACK_SIGNING_SECRET === null) {
+    throw new StatementsError('config', 'CONFIG_ENV', 'environment: SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode: Basic Information → App Credentials) nor SLACK_APP_TOKEN (Socket Mode) is; set one of them');
+  }
+  const base = e.SLACK_API_URL;
+  return {
+    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: base === null ? null : base.endsWith('/') ? base : `${base}/` },
+    port,
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The Slack side of the bot: a Bolt app that answers `/statements` through the shared command
+ * handlers, over HTTP (`/slack/events` on PORT, every request's signature verified by Bolt) or,
+ * when SLACK_APP_TOKEN is set, over Socket Mode (no public URL needed).
+ *
+ * Slack gives a command 3 seconds. The answer goes in the acknowledgement when it is ready in
+ * time (one round trip, nothing else to fail); otherwise the command is acknowledged at once and
+ * the answer follows through response_url.
+ */
+import { App, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+import { z } from 'zod';
+import { handleCommand, parseCommand, type CommandContext, type Reply } from '../commands/index.js';
+import type { SlackSettings } from '../config/env.js';
+import { StatementsError } from '../errors.js';
+import type { Logger, LogLevel as OurLevel } from '../log.js';
+import { slackChannel } from './channel.js';
+import { slackReply } from './reply.js';
+
+/** Time we allow ourselves before acknowledging without the answer; Slack's limit is 3,000 ms. */
+const ACK_BUDGET_MS = 2_000;
+
+const SlashPayload = z.object({
+  text: z.string().default(''),
+  user_id: z.string().min(1),
+  team_id: z.string().min(1),
+  channel_id: z.string().min(1),
+});
+
+export interface SlackAppOptions {
+  settings: SlackSettings;
+  /** HTTP mode: where `/slack/events` listens (0: any free port). */
+  port: number;
+  host?: string;
+  /** Slack user ids who may subscribe and unsubscribe channels; empty: any member of the channel. */
+  managers: readonly string[];
+  context: (channel: string, canManage: boolean) => CommandContext;
+  log: Logger;
+  /** How long an answer may take before the command is acknowledged without it (default 2,000 ms). */
+  ackBudgetMs?: number;
+}
+
+export interface SlackApp {
+  /** The port `/slack/events` listens on; null in Socket Mode. */
+  port: number | null;
+  stop(): Promise<void>;
+}
+
+export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp> {
+  const { settings, log } = options;
+  const clientOptions = { ...(settings.apiUrl === null ? {} : { slackApiUrl: settings.apiUrl }), retryConfig: { retries: 0 } };
+  const logger = boltLogger(log);
+  const socketMode = settings.appToken !== null;
+  const bolt = new App({
+    token: settings.botToken,
+    logger,
+    clientOptions,
+    deferInitialization: true,
+    ...(socketMode
+      ? // App-level clientOptions do not reach the socket client: it takes its own.
+        { socketMode: true, appToken: settings.appToken ?? '', installerOptions: { clientOptions } }
+      : { signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events' }),
+  });
+
+  bolt.command('/statements', async ({ command, ack, respond }) => {
+    const started = performance.now();
+    const payload = SlashPayload.safeParse(command);
+    if (!payload.success) {
+      log.log('warn', `slash command without the fields it needs: ${z.prettifyError(payload.error)}`);
+      await ack({ response_type: 'ephemeral', text: 'Slack sent this command without its channel or user; please try again.' });
+      return;
+    }
+    const { text, user_id: userId, team_id: teamId, channel_id: channelId } = payload.data;
+    const channel = slackChannel(teamId, channelId);
+    const canManage = options.managers.length === 0 || options.managers.includes(userId);
+    const parsed = parseCommand(text);
+    const answer = answerCommand(parsed.kind, () => handleCommand(parsed, options.context(channel, canManage)), log);
+    const ready = await within(answer, options.ackBudgetMs ?? ACK_BUDGET_MS);
+    const fields = { channel, command: parsed.kind };
+    if (ready !== null) {
+      await ack(slackReply(ready));
+      log.log('info', `/statements ${parsed.kind} answered in the acknowledgement`, { ...fields, ms: Math.round(performance.now() - started) });
+      return;
+    }
+    await ack({ response_type: 'ephemeral', text: 'Looking that up…' });
+    log.log('info', '/statements acknowledged; the answer follows through response_url', { ...fields, ms: Math.round(performance.now() - started) });
+    try {
+      await respond({ ...slackReply(await answer), replace_original: true });
+    } catch (err) {
+      log.log('error', `could not send the answer through response_url: ${err instanceof Error ? err.message : String(err)}`, fields);
+    }
+  });
+  // Alerts carry a link button; Slack reports its clicks, which need nothing but an acknowledgement.
+  bolt.action('open_article', async ({ ack }) => {
+    await ack();
+  });
+  bolt.error(async (err) => {
+    log.log('error', `Slack app error: ${err.message}`, { code: err.code });
+  });
+
+  try {
+    await bolt.init();
+  } catch (err) {
+    throw new StatementsError('slack', 'SLACK_AUTH', `Slack did not accept SLACK_BOT_TOKEN at auth.test (${slackFailure(err)}); check the token under OAuth & Permissions${settings.apiUrl === null ? '' : ` and SLACK_API_URL (${settings.apiUrl})`}`, { cause: err });
+  }
+  if (socketMode) {
+    await bolt.start();
+    log.log('info', 'Slack: connected in Socket Mode');
+    return { port: null, stop: async () => void (await bolt.stop()) };
+  }
+  const server = await bolt.start({ port: options.port, ...(options.host === undefined ? {} : { host: options.host }) });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  log.log('info', `Slack: listening for /statements on port ${port} at /slack/events`);
+  return { port, stop: async () => void (await bolt.stop()) };
+}
+
+/** The value if it settles within `ms`, else null (the work goes on). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The reply, or an apology: a failing store must not leave the user with Slack's timeout error. */
+async function answerCommand(kind: string, work: () => Promise<Reply>, log: Logger): Promise<Reply> {
+  try {
+    return await work();
+  } catch (err) {
+    log.log('error', `/statements ${kind} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return { text: 'Sorry, that failed on our side. Please try again in a minute; if it keeps failing, tell whoever runs this bot.', ephemeral: true };
+  }
+}
+
+const PlatformFailure = z.object({ data: z.object({ error: z.string() }) });
+
+function slackFailure(err: unknown): string {
+  const platform = PlatformFailure.safeParse(err);
+  if (platform.success) return platform.data.data.error;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Bolt's and the Web API's log lines through ours (one format, one level setting). Their debug
+ * lines are dropped: they can carry whole request bodies, and a body can carry a token.
+ */
+function boltLogger(log: Logger): SlackLogger {
+  let level = LogLevel.INFO;
+  const to = (ours: OurLevel) => (...parts: unknown[]): void => log.log(ours, `slack: ${parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ')}`);
+  return {
+    debug: () => undefined,
+    info: to('info'),
+    warn: to('warn'),
+    error: to('error'),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

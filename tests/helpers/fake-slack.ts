@@ -1,0 +1,154 @@
+/**
+ * A fake Slack on 127.0.0.1 for the real Bolt app and Web API client: it answers auth.test and
+ * chat.postMessage like Slack (form-encoded bodies, JSON answers, 429 with Retry-After on demand),
+ * records every call, and serves response_url endpoints. Plus a signer that posts slash commands
+ * to the app the way Slack does (v0 HMAC-SHA256 over "v0:ts:body").
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+
+export const FAKE_TEAM = 'T0TEST';
+export const FAKE_BOT_USER = 'U0BOT';
+/** A channel that no longer exists: chat.postMessage answers channel_not_found. */
+export const GONE_CHANNEL = 'C0GONE';
+
+export interface SlackCall {
+  method: string;
+  /** Form fields; JSON-valued fields (blocks) decoded. */
+  body: Record<string, unknown>;
+  authorization: string | null;
+  at: number;
+  status: number;
+}
+
+export interface FakeSlack {
+  /** SLACK_API_URL for the app: http://127.0.0.1:PORT/api/ */
+  apiUrl: string;
+  /** A response_url the fake serves; answers are recorded in `responses`. */
+  responseUrl(id: string): string;
+  calls: SlackCall[];
+  /** Accepted chat.postMessage calls. */
+  posts: SlackCall[];
+  responses: { id: string; body: Record<string, unknown>; at: number }[];
+  /** The next `count` chat.postMessage calls get 429 with this Retry-After (seconds). */
+  rateLimitNextPosts(count: number, retryAfterSeconds: number): void;
+  close(): Promise<void>;
+}
+
+const JsonObject = z.record(z.string(), z.unknown());
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.startsWith('application/json') === true) return JsonObject.parse(JSON.parse(raw === '' ? '{}' : raw));
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    // The Web API client sends arrays and objects (blocks) as JSON strings inside the form.
+    body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return body;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const posts: SlackCall[] = [];
+  const responses: FakeSlack['responses'] = [];
+  const limits: number[] = [];
+
+  const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+    return status;
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const raw = await readBody(req);
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const body = parseBody(raw, req.headers['content-type']);
+      if (url.pathname.startsWith('/respond/')) {
+        responses.push({ id: url.pathname.slice('/respond/'.length), body, at: Date.now() });
+        answer(res, 200, { ok: true });
+        return;
+      }
+      const method = url.pathname.replace(/^\/api\//, '');
+      const call: SlackCall = { method, body, authorization: req.headers.authorization ?? null, at: Date.now(), status: 200 };
+      calls.push(call);
+      if (call.authorization !== 'Bearer xoxb-test-token') {
+        call.status = answer(res, 200, { ok: false, error: 'invalid_auth' });
+        return;
+      }
+      switch (method) {
+        case 'auth.test':
+          call.status = answer(res, 200, { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'statements', team_id: FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: 'B0BOT', is_enterprise_install: false });
+          return;
+        case 'chat.postMessage': {
+          if (body.channel === GONE_CHANNEL) {
+            call.status = answer(res, 200, { ok: false, error: 'channel_not_found' });
+            return;
+          }
+          const retryAfter = limits.shift();
+          if (retryAfter !== undefined) {
+            call.status = answer(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+            return;
+          }
+          posts.push(call);
+          call.status = answer(res, 200, { ok: true, channel: body.channel, ts: `${Math.floor(Date.now() / 1000)}.${String(posts.length).padStart(6, '0')}`, message: { text: body.text } });
+          return;
+        }
+        default:
+          call.status = answer(res, 200, { ok: false, error: 'unknown_method' });
+      }
+    })().catch((err: unknown) => {
+      res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/respond/${id}`,
+    calls,
+    posts,
+    responses,
+    rateLimitNextPosts(count, retryAfterSeconds) {
+      for (let i = 0; i < count; i++) limits.push(retryAfterSeconds);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface SlashOptions {
+  secret: string;
+  /** Seconds since the epoch the request claims; now by default. */
+  timestamp?: number;
+  /** Replaces the computed signature (a forged request). */
+  signature?: string;
+}
+
+/** POSTs a slash command to the app as Slack would; returns the HTTP status and body. */
+export async function postSlash(eventsUrl: string, fields: Record<string, string>, options: SlashOptions): Promise<{ status: number; body: string; ms: number }> {
+  const body = new URLSearchParams({ command: '/statements', token: 'legacy-verification-token', team_domain: 'test', user_name: 'analyst', channel_name: 'news', api_app_id: 'A0TEST', trigger_id: '1.2.3', ...fields }).toString();
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const signature = options.signature ?? `v0=${createHmac('sha256', options.secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const started = performance.now();
+  const res = await fetch(eventsUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature },
+    body,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text, ms: performance.now() - started };
+}
