@@ -17,7 +17,7 @@ export const feedSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  /** node-cron expression: how often due feeds are polled and the outbox is drained. */
+  /** node-cron expression: how often due feeds are polled (the outbox is drained continuously). */
   schedule: z
     .string()
     .refine((expr) => validCron(expr), 'not a valid cron expression; five or six fields such as "* * * * *" (every minute) or "*/5 * * * *"')

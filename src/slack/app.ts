@@ -16,6 +16,9 @@ import type { Logger, LogLevel as OurLevel } from '../log.js';
 import { slackChannel } from './channel.js';
 import { slackReply } from './reply.js';
 
+/** The slash command, as declared in slack/manifest.yml. */
+export const SLASH_COMMAND = '/statements';
+
 /** Time we allow ourselves before acknowledging without the answer; Slack's limit is 3,000 ms. */
 const ACK_BUDGET_MS = 2_000;
 
@@ -61,7 +64,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       : { signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events' }),
   });
 
-  bolt.command('/statements', async ({ command, ack, respond }) => {
+  bolt.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     const started = performance.now();
     const payload = SlashPayload.safeParse(command);
     if (!payload.success) {

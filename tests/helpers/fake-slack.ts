@@ -7,9 +7,12 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 
 export const FAKE_TEAM = 'T0TEST';
+export const FAKE_BOT_TOKEN = 'xoxb-test-token';
+export const FAKE_APP_TOKEN = 'xapp-test-token';
 export const FAKE_BOT_USER = 'U0BOT';
 /** A channel that no longer exists: chat.postMessage answers channel_not_found. */
 export const GONE_CHANNEL = 'C0GONE';
@@ -34,6 +37,10 @@ export interface FakeSlack {
   responses: { id: string; body: Record<string, unknown>; at: number }[];
   /** The next `count` chat.postMessage calls get 429 with this Retry-After (seconds). */
   rateLimitNextPosts(count: number, retryAfterSeconds: number): void;
+  /** Socket Mode: frames the app sent on its socket (acknowledgements), parsed. */
+  socketFrames: Record<string, unknown>[];
+  /** Socket Mode: sends an envelope to the connected app (waits for its connection). */
+  sendEnvelope(envelope: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,7 +87,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const method = url.pathname.replace(/^\/api\//, '');
       const call: SlackCall = { method, body, authorization: req.headers.authorization ?? null, at: Date.now(), status: 200 };
       calls.push(call);
-      if (call.authorization !== 'Bearer xoxb-test-token') {
+      if (method === 'apps.connections.open') {
+        // Socket Mode: only the app-level token opens a connection.
+        call.status = answer(res, 200, call.authorization === `Bearer ${FAKE_APP_TOKEN}` ? { ok: true, url: `ws://127.0.0.1:${port}/socket` } : { ok: false, error: 'invalid_auth' });
+        return;
+      }
+      if (call.authorization !== `Bearer ${FAKE_BOT_TOKEN}`) {
         call.status = answer(res, 200, { ok: false, error: 'invalid_auth' });
         return;
       }
@@ -110,6 +122,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.end(String(err));
     });
   });
+  // Socket Mode: the app connects here, is greeted with "hello", and acknowledges each envelope.
+  const socketFrames: Record<string, unknown>[] = [];
+  let socket: WebSocket | null = null;
+  const sockets = new WebSocketServer({ server, path: '/socket' });
+  sockets.on('connection', (ws) => {
+    socket = ws;
+    ws.on('message', (data) => socketFrames.push(JsonObject.parse(JSON.parse(String(data)))));
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0TEST' } }));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
@@ -122,8 +143,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     rateLimitNextPosts(count, retryAfterSeconds) {
       for (let i = 0; i < count; i++) limits.push(retryAfterSeconds);
     },
+    socketFrames,
+    async sendEnvelope(envelope) {
+      const deadline = Date.now() + 5_000;
+      while (socket === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (socket === null) throw new Error('no Socket Mode connection within 5 s');
+      socket.send(JSON.stringify(envelope));
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -13,11 +13,11 @@ import { pollDueFeeds } from '../../src/pipeline/index.js';
 import { eventually } from '../helpers/eventually.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { rss, type RssItem } from '../helpers/feed-xml.js';
-import { FAKE_TEAM, GONE_CHANNEL, postSlash, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
+import { FAKE_BOT_TOKEN, FAKE_TEAM, GONE_CHANNEL, postSlash, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { SEED_FILES } from '../helpers/seeds.js';
 
 const SECRET = 'test-signing-secret-0123456789';
-const TOKEN = 'xoxb-test-token';
+const TOKEN = FAKE_BOT_TOKEN;
 const CHANNEL = 'C0NEWS';
 const seeds = SEED_FILES.map((f) => readFileSync(f, 'utf8'));
 const DATE = 'Wed, 16 Feb 2022 12:00:00 GMT';
