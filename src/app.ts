@@ -2,6 +2,7 @@
  * The composition root: config, watchlist, store, fetcher and sinks wired into pipeline
  * dependencies. Everything with I/O is created here and closed here.
  */
+import type { ClientOptions } from 'discord.js';
 import type { CommandContext } from './commands/index.js';
 import { readChatEnv, type ChatEnv } from './config/env.js';
 import { loadConfig, type LoadedConfig } from './config/index.js';
@@ -12,6 +13,8 @@ import { createLogger, type Logger } from './log.js';
 import { compileWatchlist, type WatchlistMatcher } from './matches/index.js';
 import type { Subscription, Watchlist } from './model/index.js';
 import type { PipelineDeps } from './pipeline/index.js';
+import { startDiscordApp } from './discord/app.js';
+import { discordRest, discordSink } from './discord/sink.js';
 import { startSlackApp } from './slack/app.js';
 import { slackClient, slackSink } from './slack/sink.js';
 import { openSqliteStore } from './store/sqlite/index.js';
@@ -65,7 +68,8 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
     };
     const sinks: Sink[] = [];
     if (chat.slack !== null) sinks.push(slackSink(slackClient(chat.slack.botToken, chat.slack.apiUrl)));
-    if (chat.slack === null && !env.DISCORD_TOKEN) {
+    if (chat.discord !== null) sinks.push(discordSink(discordRest(chat.discord.token, chat.discord.apiUrl)));
+    if (chat.slack === null && chat.discord === null) {
       sinks.push(consoleSink(options.print));
       await ensureConsoleSubscription(store, loaded.config.console.subscribe, watchlist, now());
     }
@@ -123,24 +127,34 @@ export interface ChatAdapters {
 
 /**
  * Starts what answers chat commands (`statements run` only: one-shot commands just send).
- * `port` and `host` override PORT for tests.
+ * `port` and `host` override PORT, `discordClient` adds discord.js options, for tests.
  */
-export async function startChatAdapters(app: App, listen: { port?: number; host?: string } = {}): Promise<ChatAdapters> {
-  const slack =
-    app.chat.slack === null
+export async function startChatAdapters(app: App, listen: { port?: number; host?: string; discordClient?: Partial<ClientOptions> } = {}): Promise<ChatAdapters> {
+  const discord =
+    app.chat.discord === null
       ? null
-      : await startSlackApp({
-          settings: app.chat.slack,
-          port: listen.port ?? app.chat.port,
-          ...(listen.host === undefined ? {} : { host: listen.host }),
-          managers: app.loaded.config.slack.managers,
-          context: app.commandContext,
-          log: app.log,
-        });
+      : await startDiscordApp({ settings: app.chat.discord, watchlist: app.watchlist, context: app.commandContext, log: app.log, ...(listen.discordClient === undefined ? {} : { client: listen.discordClient }) });
+  let slack: Awaited<ReturnType<typeof startSlackApp>> | null = null;
+  try {
+    if (app.chat.slack !== null) {
+      slack = await startSlackApp({
+        settings: app.chat.slack,
+        port: listen.port ?? app.chat.port,
+        ...(listen.host === undefined ? {} : { host: listen.host }),
+        managers: app.loaded.config.slack.managers,
+        context: app.commandContext,
+        log: app.log,
+      });
+    }
+  } catch (err) {
+    await discord?.stop(); // a half-started bot must not keep the process alive
+    throw err;
+  }
   return {
     slackPort: slack?.port ?? null,
     stop: async () => {
       await slack?.stop();
+      await discord?.stop();
     },
   };
 }

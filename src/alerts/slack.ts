@@ -7,8 +7,7 @@
  */
 import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { Alert, AlertQuote } from '../model/index.js';
-import { truncate } from './quotes.js';
-import { cleanText, speakerLine, webLink } from './text.js';
+import { cleanText, fitEscaped, speakerLine, webLink } from './text.js';
 
 export const SLACK_LIMITS = { blocks: 50, section: 3_000, header: 150, button: 75, url: 3_000, fallback: 500 } as const;
 
@@ -18,27 +17,17 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
+const SLACK_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const escapeChar = (ch: string): string => SLACK_ESCAPES[ch] ?? ch;
+
 /** Slack's three control characters; everything else is shown as written. */
 export function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/[&<>]/g, escapeChar);
 }
 
 /** Cleaned, escaped and cut so that the escaped text fits `limit` (an entity is never split). */
 export function slackText(text: string, limit: number): string {
-  const clean = cleanText(text);
-  const escaped = escapeSlack(clean);
-  if (escaped.length <= limit) return escaped;
-  // The longest raw prefix whose escaped form leaves room for the ellipsis; by code point, so an
-  // emoji is never cut in half.
-  let used = 0;
-  let end = 0;
-  for (const ch of clean) {
-    const cost = ch === '&' ? 5 : ch === '<' || ch === '>' ? 4 : ch.length;
-    if (used + cost > limit - 1) break;
-    used += cost;
-    end += ch.length;
-  }
-  return escapeSlack(truncate(clean, end + 1));
+  return fitEscaped(cleanText(text), limit, escapeChar);
 }
 
 export function slackAlert(alert: Alert): SlackMessage {

@@ -1,4 +1,5 @@
 /** Article text is untrusted: what every rendering does to it before showing it to a person. */
+import { truncate } from './quotes.js';
 
 // Control characters could move a terminal's cursor or break a chat payload, and bidirectional
 // overrides could disguise a link.
@@ -23,4 +24,28 @@ export function webLink(url: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * `text` rendered character by character with `escape` (a platform's escaping, which can only
+ * lengthen a character) and cut so that the rendering fits `limit`, ellipsis included: an
+ * escape is never split, nor an emoji, and the cut falls at a word end when one is near.
+ */
+export function fitEscaped(text: string, limit: number, escape: (ch: string) => string): string {
+  const render = (s: string): string => {
+    let out = '';
+    for (const ch of s) out += escape(ch);
+    return out;
+  };
+  const full = render(text);
+  if (full.length <= limit) return full;
+  let used = 0;
+  let end = 0;
+  for (const ch of text) {
+    const cost = escape(ch).length;
+    if (used + cost > limit - 1) break;
+    used += cost;
+    end += ch.length;
+  }
+  return render(truncate(text, end + 1));
 }

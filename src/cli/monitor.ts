@@ -5,7 +5,10 @@
  */
 import { openApp, startChatAdapters, type App, type ChatAdapters } from '../app.js';
 import { handleCommand, parseCommand } from '../commands/index.js';
+import { readChatEnv, type ChatEnv } from '../config/env.js';
 import { checkConfig } from '../config/index.js';
+import { registerCommand } from '../discord/command.js';
+import { discordRest } from '../discord/sink.js';
 import { canonicalLink } from '../feeds/index.js';
 import { runCycle, startMonitor } from '../pipeline/index.js';
 import { loadWatchlist } from '../watchlist/index.js';
@@ -144,6 +147,27 @@ export async function runWhy(args: string[], io: CliIo): Promise<number> {
     await write(io.stdout, `${item.title}\nfeed: ${item.feedId}, first seen ${when}\n${item.decision}: ${item.reason}\n`);
     return 0;
   });
+}
+
+/** `statements discord register`: the /statements command, per guild (DISCORD_GUILD_ID) or global. */
+export async function runDiscord(args: string[], io: CliIo): Promise<number> {
+  if (args[0] !== 'register' || args.length > 1) return usage(io, 'discord', 'the only sub-command is "register"');
+  let chat: ChatEnv;
+  try {
+    chat = readChatEnv(process.env);
+  } catch (err) {
+    await write(io.stderr, `statements discord: ${errorMessage(err)}\n`);
+    return 2;
+  }
+  if (chat.discord === null) return usage(io, 'discord', 'set DISCORD_TOKEN (and DISCORD_APPLICATION_ID; DISCORD_GUILD_ID for one server) first');
+  try {
+    const { scope } = await registerCommand(chat.discord, discordRest(chat.discord.token, chat.discord.apiUrl));
+    await write(io.stdout, `/statements registered (${scope})${scope === 'global' ? '; Discord may take up to an hour to show it everywhere' : ''}.\n`);
+    return 0;
+  } catch (err) {
+    await write(io.stderr, `statements discord: ${errorMessage(err)}\n`);
+    return 1;
+  }
 }
 
 /** `statements config check`: every problem with file and key; non-zero when there is one. */

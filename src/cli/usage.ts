@@ -17,7 +17,7 @@ code-point offsets of the quote in the file's text.
 Exit status: 0 when every file was read, 1 when some could not be, 2 for a usage error.
 `;
 
-export const COMMANDS = 'run, poll, query, feeds, chat, why, config, extract, help';
+export const COMMANDS = 'run, poll, query, feeds, chat, why, config, discord, extract, help';
 
 export const USAGE = `Usage: statements <command> [options]
 
@@ -30,9 +30,11 @@ Commands:
   feeds             each feed's health, last error and next poll
   chat [--channel ID] TEXT
                     any chat command: subscribe nato, unsubscribe all, list, actors, help…
-                    (--channel slack:C…/discord:… manages that channel's subscriptions)
+                    (--channel slack:T…:C…/discord:…:… manages that channel's subscriptions)
   why URL           what happened to an item and why it was or was not alerted
   config check      every problem in the config and watchlist files, with file and key
+  discord register  put the /statements command in place in Discord: in DISCORD_GUILD_ID
+                    at once when set, else globally (Discord takes up to an hour)
   extract [--format jsonl|json|text] [--watchlist DIR] FILE...
                     print the statements, actors and keywords found in articles ("-" = stdin)
   help              show this help

@@ -58,3 +58,23 @@ export function listing(items: readonly string[]): string {
 export function inlineCode(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
+
+/**
+ * A reply split at line ends into messages of at most `limit` characters, nothing lost; a line
+ * longer than a whole message is cut by `cutLine` (which knows the platform's escapes).
+ */
+export function splitLines(text: string, limit: number, cutLine: (line: string) => string): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.length > limit ? cutLine(raw) : raw;
+    if (current !== '' && current.length + 1 + line.length > limit) {
+      chunks.push(current);
+      current = line;
+    } else {
+      current = current === '' ? line : `${current}\n${line}`;
+    }
+  }
+  if (current !== '') chunks.push(current);
+  return chunks;
+}

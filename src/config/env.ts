@@ -17,8 +17,19 @@ export interface SlackSettings {
   apiUrl: string | null;
 }
 
+export interface DiscordSettings {
+  token: string;
+  /** The application (client) id; needed to register the command, read from the token otherwise. */
+  applicationId: string | null;
+  /** REST base without the version (discord.js appends /v10); null: Discord's own. */
+  apiUrl: string | null;
+  /** Register the command in this guild only (instant) instead of globally. */
+  guildId: string | null;
+}
+
 export interface ChatEnv {
   slack: SlackSettings | null;
+  discord: DiscordSettings | null;
   /** PORT: where the HTTP server (Slack events) listens. */
   port: number;
 }
@@ -35,6 +46,10 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional.refine((s) => s === null || s.startsWith('xapp-'), 'must be an app-level token (starts with xapp-, under Basic Information → App-Level Tokens, scope connections:write)'),
   SLACK_API_URL: apiUrl,
+  DISCORD_TOKEN: optional.refine((s) => s === null || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(s), 'must be the bot token (three dot-separated parts, under Bot → Reset Token in the Developer Portal)'),
+  DISCORD_APPLICATION_ID: optional.refine((s) => s === null || /^\d{15,25}$/.test(s), 'must be the application id (a number, under General Information)'),
+  DISCORD_API_URL: apiUrl,
+  DISCORD_GUILD_ID: optional.refine((s) => s === null || /^\d{15,25}$/.test(s), 'must be a server (guild) id: a number (Developer Mode → right-click the server → Copy Server ID)'),
   PORT: optional.refine((s) => s === null || (/^\d{1,5}$/.test(s) && Number(s) <= 65_535), 'must be a port number from 0 to 65535'),
 });
 
@@ -48,10 +63,14 @@ export function readChatEnv(env: Env): ChatEnv {
   }
   const e = parsed.data;
   const port = e.PORT === null ? 3000 : Number(e.PORT);
+  const discord: DiscordSettings | null =
+    e.DISCORD_TOKEN === null ? null : { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL === null ? null : e.DISCORD_API_URL.replace(/\/+$/, ''), guildId: e.DISCORD_GUILD_ID };
+  const strayDiscord = (['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID'] as const).filter((k) => e[k] !== null && discord === null);
+  if (strayDiscord.length > 0) throw new StatementsError('config', 'CONFIG_ENV', `environment: ${strayDiscord.join(' and ')} ${strayDiscord.length > 1 ? 'are' : 'is'} set but DISCORD_TOKEN is not; set the bot token too, or unset them`);
   if (e.SLACK_BOT_TOKEN === null) {
     const stray = (['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const).filter((k) => e[k] !== null);
     if (stray.length > 0) throw new StatementsError('config', 'CONFIG_ENV', `environment: ${stray.join(' and ')} ${stray.length > 1 ? 'are' : 'is'} set but SLACK_BOT_TOKEN is not; set the bot token (xoxb-…) too, or unset them`);
-    return { slack: null, port };
+    return { slack: null, discord, port };
   }
   if (e.SLACK_APP_TOKEN === null && e.SLACK_SIGNING_SECRET === null) {
     throw new StatementsError('config', 'CONFIG_ENV', 'environment: SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode: Basic Information → App Credentials) nor SLACK_APP_TOKEN (Socket Mode) is; set one of them');
@@ -59,6 +78,7 @@ export function readChatEnv(env: Env): ChatEnv {
   const base = e.SLACK_API_URL;
   return {
     slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: base === null ? null : base.endsWith('/') ? base : `${base}/` },
+    discord,
     port,
   };
 }

@@ -9,7 +9,7 @@
  */
 import { App, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
 import { z } from 'zod';
-import { handleCommand, parseCommand, type CommandContext, type Reply } from '../commands/index.js';
+import { ACK_BUDGET_MS, answer, within, type CommandContext } from '../commands/index.js';
 import type { SlackSettings } from '../config/env.js';
 import { StatementsError } from '../errors.js';
 import type { Logger, LogLevel as OurLevel } from '../log.js';
@@ -18,9 +18,6 @@ import { slackReply } from './reply.js';
 
 /** The slash command, as declared in slack/manifest.yml. */
 export const SLASH_COMMAND = '/statements';
-
-/** Time we allow ourselves before acknowledging without the answer; Slack's limit is 3,000 ms. */
-const ACK_BUDGET_MS = 2_000;
 
 const SlashPayload = z.object({
   text: z.string().default(''),
@@ -75,19 +72,18 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const { text, user_id: userId, team_id: teamId, channel_id: channelId } = payload.data;
     const channel = slackChannel(teamId, channelId);
     const canManage = options.managers.length === 0 || options.managers.includes(userId);
-    const parsed = parseCommand(text);
-    const answer = answerCommand(parsed.kind, () => handleCommand(parsed, options.context(channel, canManage)), log);
-    const ready = await within(answer, options.ackBudgetMs ?? ACK_BUDGET_MS);
-    const fields = { channel, command: parsed.kind };
+    const pending = answer(text, () => options.context(channel, canManage), log, { channel });
+    const ready = await within(pending.reply, options.ackBudgetMs ?? ACK_BUDGET_MS);
+    const fields = { channel, command: pending.command.kind };
     if (ready !== null) {
       await ack(slackReply(ready));
-      log.log('info', `/statements ${parsed.kind} answered in the acknowledgement`, { ...fields, ms: Math.round(performance.now() - started) });
+      log.log('info', `/statements ${pending.command.kind} answered in the acknowledgement`, { ...fields, ms: Math.round(performance.now() - started) });
       return;
     }
     await ack({ response_type: 'ephemeral', text: 'Looking that up…' });
     log.log('info', '/statements acknowledged; the answer follows through response_url', { ...fields, ms: Math.round(performance.now() - started) });
     try {
-      await respond({ ...slackReply(await answer), replace_original: true });
+      await respond({ ...slackReply(await pending.reply), replace_original: true });
     } catch (err) {
       log.log('error', `could not send the answer through response_url: ${err instanceof Error ? err.message : String(err)}`, fields);
     }
@@ -115,29 +111,6 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   log.log('info', `Slack: listening for /statements on port ${port} at /slack/events`);
   return { port, stop: async () => void (await bolt.stop()) };
-}
-
-/** The value if it settles within `ms`, else null (the work goes on). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The reply, or an apology: a failing store must not leave the user with Slack's timeout error. */
-async function answerCommand(kind: string, work: () => Promise<Reply>, log: Logger): Promise<Reply> {
-  try {
-    return await work();
-  } catch (err) {
-    log.log('error', `/statements ${kind} failed: ${err instanceof Error ? err.message : String(err)}`);
-    return { text: 'Sorry, that failed on our side. Please try again in a minute; if it keeps failing, tell whoever runs this bot.', ephemeral: true };
-  }
 }
 
 const PlatformFailure = z.object({ data: z.object({ error: z.string() }) });

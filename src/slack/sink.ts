@@ -2,7 +2,8 @@
  * Alerts to Slack channels through chat.postMessage: Block Kit, paced to about one message a
  * second per channel (Slack's limit), and every failure classified for the outbox: a rate limit
  * waits for Retry-After without spending an attempt, a refusal that retrying cannot fix (channel
- * gone, bot not invited, token revoked) gives up with what to do, anything else is retried.
+ * gone, bot not invited) gives up with what to do, anything else (a revoked token included, so
+ * that fixing it delivers what waited) is retried with backoff.
  */
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
@@ -14,20 +15,27 @@ import { parseSlackChannel } from './channel.js';
 /** Slack's chat.postMessage allows about one message per second per channel. */
 export const SLACK_PACE_MS = 1_000;
 
-/** Refusals retrying cannot fix, with what the operator should do. */
+/** Refusals of this channel or this message that retrying cannot fix, with what to do. */
 const PERMANENT: Readonly<Record<string, string>> = {
   channel_not_found: 'the channel does not exist or the app cannot see it; invite the app (/invite @statements) or unsubscribe the channel',
   not_in_channel: 'the app is not in this channel; invite it with /invite @statements',
   is_archived: 'the channel is archived; unarchive it or unsubscribe it',
+  channel_is_archived: 'the channel is archived; unarchive it or unsubscribe it',
+  restricted_action: 'the workspace does not let the app post in this channel',
+  msg_too_long: 'the message is too long for Slack (a rendering bug: please report it)',
+  invalid_blocks: 'Slack refused the blocks (a rendering bug: please report it)',
+};
+
+/**
+ * Refusals of the whole app: every alert would fail the same way until the operator acts, so
+ * they are retried with backoff (not given up) to be delivered once the token is fixed.
+ */
+const OPERATOR: Readonly<Record<string, string>> = {
   invalid_auth: 'Slack rejects SLACK_BOT_TOKEN; set a valid bot token (xoxb-…)',
   not_authed: 'no token reached Slack; set SLACK_BOT_TOKEN',
   token_revoked: 'the bot token was revoked; reinstall the app and set the new SLACK_BOT_TOKEN',
   account_inactive: 'the bot token belongs to a deactivated app or user; reinstall the app',
   missing_scope: 'the app lacks the chat:write scope; add it from slack/manifest.yml and reinstall',
-  restricted_action: 'the workspace does not let the app post in this channel',
-  msg_too_long: 'the message is too long for Slack (a rendering bug: please report it)',
-  invalid_blocks: 'Slack refused the blocks (a rendering bug: please report it)',
-  channel_is_archived: 'the channel is archived; unarchive it or unsubscribe it',
 };
 
 const RateLimited = z.object({ code: z.literal('slack_webapi_rate_limited_error'), retryAfter: z.number() });
@@ -85,8 +93,8 @@ function deliveryError(err: unknown): DeliveryError {
   const platform = Platform.safeParse(err);
   if (platform.success) {
     const code = platform.data.data.error;
-    const advice = PERMANENT[code];
-    return new DeliveryError(`Slack refused chat.postMessage: ${code}${advice === undefined ? '' : ` (${advice})`}`, { permanent: advice !== undefined });
+    const advice = PERMANENT[code] ?? OPERATOR[code];
+    return new DeliveryError(`Slack refused chat.postMessage: ${code}${advice === undefined ? '' : ` (${advice})`}`, { permanent: PERMANENT[code] !== undefined });
   }
   const http = Http.safeParse(err);
   if (http.success) return new DeliveryError(`Slack answered HTTP ${http.data.statusCode} to chat.postMessage`);

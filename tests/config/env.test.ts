@@ -17,12 +17,13 @@ function failure(env: Record<string, string>): string {
 
 describe('readChatEnv', () => {
   it('has no chat platform and port 3000 when nothing is set', () => {
-    expect(readChatEnv({})).toEqual({ slack: null, port: 3000 });
+    expect(readChatEnv({})).toEqual({ slack: null, discord: null, port: 3000 });
   });
 
   it('reads HTTP mode and Socket Mode, and makes the API base end in a slash', () => {
     expect(readChatEnv({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'http://127.0.0.1:9/api', PORT: '8080' })).toEqual({
       slack: { botToken: TOKEN, signingSecret: SECRET, appToken: null, apiUrl: 'http://127.0.0.1:9/api/' },
+      discord: null,
       port: 8080,
     });
     expect(readChatEnv({ SLACK_BOT_TOKEN: TOKEN, SLACK_APP_TOKEN: 'xapp-1-abc' }).slack).toMatchObject({ appToken: 'xapp-1-abc', signingSecret: null });

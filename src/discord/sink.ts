@@ -1,0 +1,60 @@
+/**
+ * Alerts to Discord channels: one embed per message, mentions off (`allowed_mentions.parse` empty,
+ * on every message). Rate limits are left to discord.js's REST queue, which waits out each 429's
+ * retry_after and retries; a refusal of the channel (unknown, no access, missing permission) gives
+ * up with what to do; anything else is retried by the outbox with backoff.
+ */
+import { REST, Routes } from 'discord.js';
+import { z } from 'zod';
+import { discordAlert } from '../alerts/discord.js';
+import { DeliveryError, type Sink } from '../deliveries/index.js';
+import { parseDiscordChannel } from './channel.js';
+
+/** Refusals of this channel or message that retrying cannot fix (Discord JSON error codes). */
+const PERMANENT: Readonly<Record<number, string>> = {
+  10003: 'the channel no longer exists; unsubscribe it',
+  10004: 'the bot is no longer in this server; invite it again or unsubscribe the channel',
+  50001: 'the bot cannot see this channel; give it View Channel there',
+  50013: 'the bot lacks a permission in this channel; give it Send Messages and Embed Links (invite permissions 19456)',
+  50006: 'Discord refused an empty message (a rendering bug: please report it)',
+  50035: 'Discord refused the message as malformed (a rendering bug: please report it)',
+};
+
+const ApiError = z.object({ status: z.number(), code: z.union([z.number(), z.string()]), message: z.string() });
+const HttpError = z.object({ status: z.number() });
+
+/** A REST client for the sink; `api` is the base without the version (discord.js appends /v10). */
+export function discordRest(token: string, api: string | null): REST {
+  return new REST({ version: '10', ...(api === null ? {} : { api }) }).setToken(token);
+}
+
+export function discordSink(rest: REST): Sink {
+  return {
+    platform: 'discord',
+    async send(channel, alert) {
+      let channelId: string;
+      try {
+        channelId = parseDiscordChannel(channel).channelId;
+      } catch (err) {
+        throw new DeliveryError(err instanceof Error ? err.message : String(err), { permanent: true });
+      }
+      try {
+        await rest.post(Routes.channelMessages(channelId), { body: { embeds: [discordAlert(alert)], allowed_mentions: { parse: [] } } });
+      } catch (err) {
+        throw deliveryError(err);
+      }
+    },
+  };
+}
+
+function deliveryError(err: unknown): DeliveryError {
+  const api = ApiError.safeParse(err);
+  if (api.success) {
+    const advice = typeof api.data.code === 'number' ? PERMANENT[api.data.code] : undefined;
+    const operator = api.data.status === 401 ? ' (Discord rejects DISCORD_TOKEN; set a valid bot token)' : '';
+    return new DeliveryError(`Discord refused the message: ${api.data.code} ${api.data.message}${advice === undefined ? operator : ` (${advice})`}`, { permanent: advice !== undefined });
+  }
+  const http = HttpError.safeParse(err);
+  if (http.success) return new DeliveryError(`Discord answered HTTP ${http.data.status}`);
+  return new DeliveryError(`could not reach Discord: ${err instanceof Error ? err.message : String(err)}`);
+}

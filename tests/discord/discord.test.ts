@@ -1,0 +1,188 @@
+// The real discord.js client against a fake Discord gateway and REST API on 127.0.0.1: slash
+// commands and autocomplete answered through the shared handlers, Manage Channels required to
+// subscribe, embeds with mentions off, a 429 waited out, and a dropped gateway survived.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PermissionFlagsBits } from 'discord.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { openApp, startChatAdapters, type App, type ChatAdapters } from '../../src/app.js';
+import { registerCommand } from '../../src/discord/command.js';
+import { discordRest } from '../../src/discord/sink.js';
+import { startDeliveryLoop, type DeliveryLoop } from '../../src/deliveries/index.js';
+import { createLogger } from '../../src/log.js';
+import { pollDueFeeds } from '../../src/pipeline/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.js';
+import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { rss, type RssItem } from '../helpers/feed-xml.js';
+import { SEED_FILES } from '../helpers/seeds.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GfAkEd.fake-token-for-local-tests';
+const MANAGER = String(PermissionFlagsBits.ManageChannels | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ViewChannel);
+const MEMBER = String(PermissionFlagsBits.SendMessages | PermissionFlagsBits.ViewChannel);
+const EPHEMERAL = 64;
+const DATE = 'Wed, 16 Feb 2022 12:00:00 GMT';
+const seeds = SEED_FILES.map((f) => readFileSync(f, 'utf8'));
+
+const Callback = z.object({ type: z.number(), data: z.object({ content: z.string().optional(), flags: z.number().optional(), choices: z.array(z.object({ name: z.string(), value: z.string() })).optional() }).loose() });
+const Message = z.object({ embeds: z.array(z.object({ title: z.string(), url: z.string().optional(), fields: z.array(z.object({ name: z.string(), value: z.string() })) }).loose()), allowed_mentions: z.object({ parse: z.array(z.string()) }) }).loose();
+
+const hostile: RssItem = {
+  guid: 'nato-hostile',
+  title: 'Stoltenberg @everyone sees no pullback',
+  date: 'Thu, 17 Feb 2022 09:00:00 GMT',
+  text: [
+    'BRUSSELS (Local Wire) – NATO said on Thursday it saw no sign of a Russian withdrawal.',
+    '“We have not seen any de-escalation on the ground @here, quite the opposite <@123>,” NATO Secretary General Jens Stoltenberg told reporters in Brussels.',
+  ].join('\n'),
+};
+const laterNato: RssItem = {
+  guid: 'nato-later',
+  title: 'NATO allies meet again',
+  date: 'Fri, 18 Feb 2022 09:00:00 GMT',
+  text: 'BRUSSELS (Local Wire) – “The risk of an attack remains very real,” NATO Secretary General Jens Stoltenberg said on Friday after a meeting of allies.',
+};
+
+describe('Discord: /statements and alerts through the real discord.js client', () => {
+  let fake: FakeDiscord;
+  let feeds: FeedServer;
+  let items: RssItem[];
+  let dir: string;
+  let app: App;
+  let chat: ChatAdapters;
+  let loop: DeliveryLoop;
+  let logs: string[];
+
+  /** Dispatches the command as a member with these permissions; resolves with the first callback. */
+  const command = async (text: string, permissions = MEMBER) => {
+    const { id } = fake.interaction({ text, permissions });
+    const callback = await fake.waitFor(() => fake.callbacks.find((c) => c.interactionId === id));
+    return Callback.parse(callback.body);
+  };
+  const channel = () => `discord:${fake.guildId}:${fake.channelId}`;
+
+  beforeAll(async () => {
+    feeds = await startFeedServer();
+    feeds.routes.set('/rss.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(items)));
+  });
+  afterAll(async () => {
+    await feeds.close();
+  });
+
+  beforeEach(async () => {
+    fake = await startFakeDiscord({ token: TOKEN });
+    items = seeds.map((text, i) => ({ guid: `seed-${i}`, title: text.split('\n')[0]!.slice(0, 80), text, date: DATE }));
+    logs = [];
+    dir = mkdtempSync(join(tmpdir(), 'statements-discord-'));
+    const config = join(dir, 'config.yaml');
+    writeFileSync(config, ['deliveries: { maxAttempts: 5, retryBaseSeconds: 1 }', 'feeds:', `  - { id: wire, url: "${feeds.url('/rss.xml')}", intervalMinutes: 1, fetchArticles: false, alertNewestOnFirstPoll: 10, maxAgeHours: 0 }`].join('\n'));
+    const env = { STATEMENTS_CONFIG: config, STATEMENTS_DB: join(dir, 'statements.db'), DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.restBase };
+    app = await openApp({ env, log: createLogger((line) => logs.push(line), 'debug') });
+    // discord.js spaces identifies 5 s apart; a test that re-identifies need not wait for that.
+    chat = await startChatAdapters(app, { discordClient: { ws: { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: async () => undefined }) } } });
+    loop = startDeliveryLoop(app.store, app.sinks, app.deps.now, { ...app.outbox, idleMs: 50 }, app.log);
+    await pollDueFeeds(app.deps, true); // the seeds: stored for queries, alerted to nobody
+  });
+
+  afterEach(async () => {
+    await loop.stop();
+    await chat.stop();
+    await app.close();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers /statements nato with the stored NATO statements, only to the caller, links not unfurled', async () => {
+    const reply = await command('nato');
+    expect(reply.type).toBe(4);
+    expect(reply.data.content).toContain('Latest statements by **NATO** and its people');
+    expect(reply.data.content).toContain('Jens Stoltenberg');
+    expect((reply.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.data.content!.length).toBeLessThanOrEqual(2_000);
+  });
+
+  it('autocompletes actor names and sub-commands, at most 25 choices', async () => {
+    const { id } = fake.interaction({ text: 'stol', type: 4 });
+    const typed = Callback.parse((await fake.waitFor(() => fake.callbacks.find((c) => c.interactionId === id))).body);
+    expect(typed.type).toBe(8);
+    expect(typed.data.choices?.map((c) => c.value)).toContain('Jens Stoltenberg');
+    const { id: empty } = fake.interaction({ text: '', type: 4 });
+    const all = Callback.parse((await fake.waitFor(() => fake.callbacks.find((c) => c.interactionId === empty))).body);
+    expect(all.data.choices?.length).toBe(25);
+    const { id: sub } = fake.interaction({ text: 'subscribe troop', type: 4 });
+    const keyword = Callback.parse((await fake.waitFor(() => fake.callbacks.find((c) => c.interactionId === sub))).body);
+    expect(keyword.data.choices?.map((c) => c.value)).toContain('subscribe troop withdrawal');
+  });
+
+  it('refuses subscribe without Manage Channels; with it, one embed per new NATO statement, mentions off', async () => {
+    const refused = await command('subscribe nato', MEMBER);
+    expect(refused.data.content).toMatch(/Only people who can manage this channel/);
+    expect((refused.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(await app.store.subscriptions(channel())).toEqual([]);
+
+    const done = await command('subscribe nato', MANAGER);
+    expect(done.data.content).toContain('Subscribed');
+    expect((done.data.flags ?? 0) & EPHEMERAL).toBe(0); // the channel sees what it now follows
+    expect(await app.store.subscriptions(channel())).toMatchObject([{ actors: ['nato'] }]);
+
+    items = [...items, hostile];
+    await pollDueFeeds(app.deps, true);
+    await fake.waitFor(() => fake.messages.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.messages).toHaveLength(1);
+    const [message] = fake.messages;
+    expect(message?.channelId).toBe(fake.channelId);
+    const body = Message.parse(message?.body);
+    expect(body.allowed_mentions.parse).toEqual([]);
+    expect(body.embeds).toHaveLength(1);
+    expect(body.embeds[0]?.url).toBe('https://news.example/nato-hostile');
+    expect(body.embeds[0]?.fields.map((f) => f.name)).toContain('Jens Stoltenberg, NATO Secretary General');
+  });
+
+  it('lets @everyone, @here and <@123> from a feed mention nobody', async () => {
+    await command('subscribe nato', MANAGER);
+    items = [...items, hostile];
+    await pollDueFeeds(app.deps, true);
+    const message = await fake.waitFor(() => fake.messages[0]);
+    const body = Message.parse(message.body);
+    expect(body.allowed_mentions.parse).toEqual([]);
+    const json = JSON.stringify(body);
+    for (const ping of ['@everyone', '@here', '<@123>']) expect(json).not.toContain(ping);
+    expect(json).toContain('everyone'); // still readable, just not a mention
+  });
+
+  it('waits out a 429 and its retry_after, and delivers the alert once', async () => {
+    await command('subscribe nato', MANAGER);
+    fake.rateLimitNextMessages(1, 1);
+    items = [...items, hostile];
+    await pollDueFeeds(app.deps, true);
+    await fake.waitFor(() => fake.messages.length > 0, 8_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.messageAttempts.map((a) => a.status)).toEqual([429, 200]);
+    expect(fake.messages).toHaveLength(1);
+    expect(fake.messageAttempts[1]!.at - fake.messageAttempts[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('survives a dropped gateway: reconnects, answers commands, and the next alert arrives once', async () => {
+    await command('subscribe nato', MANAGER);
+    const before = { identifies: fake.identifies, resumes: fake.resumes };
+    fake.dropGateway();
+    await fake.waitFor(() => fake.resumes + fake.identifies > before.resumes + before.identifies && fake.gatewayConnected, 10_000);
+    items = [...items, laterNato];
+    await pollDueFeeds(app.deps, true);
+    await fake.waitFor(() => fake.messages.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.messages).toHaveLength(1);
+    expect((await command('list')).data.content).toContain('NATO');
+    expect(logs.some((l) => l.includes('Discord: gateway'))).toBe(true);
+  });
+
+  it('registers /statements in one server at once, with one autocompleted string option', async () => {
+    const rest = discordRest(TOKEN, fake.restBase);
+    await expect(registerCommand({ token: TOKEN, applicationId: fake.appId, apiUrl: fake.restBase, guildId: fake.guildId }, rest)).resolves.toEqual({ scope: `guild ${fake.guildId}` });
+    const [registration] = fake.commandRegistrations;
+    expect(registration?.scope).toBe(fake.guildId);
+    expect(registration?.body).toMatchObject([{ name: 'statements', options: [{ name: 'text', type: 3, required: true, autocomplete: true }] }]);
+  });
+});
