@@ -3,18 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { escapeSlack, SLACK_LIMITS, slackAlert, slackText } from '../../src/alerts/slack.js';
 import type { Alert } from '../../src/model/index.js';
+import { sampleAlert } from '../helpers/alert.js';
 
-const base: Alert = {
-  key: 'k',
-  title: 'NATO sees no withdrawal',
-  outlet: 'Local Wire',
-  url: 'https://news.example/1',
-  published: Date.UTC(2022, 1, 16, 12, 5),
-  lead: ['NATO said on Wednesday it saw no sign of a pullback.'],
-  actors: ['NATO', 'Jens Stoltenberg'],
-  keywords: ['troop withdrawal'],
-  quotes: [{ quote: 'We have not seen any de-escalation on the ground', speaker: 'Jens Stoltenberg', role: 'NATO Secretary General', kind: 'direct' }],
-};
+const base = sampleAlert;
 
 type Block = { type: string; text?: { type: string; text: string }; elements?: { type: string; text?: string | { text: string }; url?: string }[] };
 const blocks = (alert: Alert): Block[] => slackAlert(alert).blocks as Block[];
@@ -24,21 +15,17 @@ const texts = (alert: Alert): string[] => blocks(alert).map((b) => b.text?.text 
 const BROKEN_ENTITY = /&(?!amp;|lt;|gt;)/;
 
 describe('slackAlert', () => {
-  it('has a header, outlet and time, lead, one section per quote with speaker and role, tags and a link button', () => {
+  it('has a header, outlet and time, lead, one section per quote with speaker and role (reported speech without marks), tags and a link button', () => {
     const b = blocks(base);
-    expect(b.map((x) => x.type)).toEqual(['header', 'context', 'section', 'section', 'context', 'actions']);
+    expect(b.map((x) => x.type)).toEqual(['header', 'context', 'section', 'section', 'section', 'context', 'actions']);
     expect(b[0]?.text).toEqual({ type: 'plain_text', text: 'NATO sees no withdrawal', emoji: false });
     // Each reader sees the time in their own zone; the fallback is UTC.
     expect(texts(base)[1]).toBe('*Local Wire* · <!date^1645013100^{date_short_pretty} at {time}|2022-02-16 12:05 UTC>');
     expect(b[3]?.text?.text).toBe('>“We have not seen any de-escalation on the ground”\n— *Jens Stoltenberg*, NATO Secretary General');
-    expect(texts(base)[4]).toBe('*Who:* NATO, Jens Stoltenberg   *Topics:* troop withdrawal');
-    expect(b[5]?.elements?.[0]).toMatchObject({ type: 'button', url: 'https://news.example/1' });
+    expect(b[4]?.text?.text).toBe('>Russia was pulling troops back\n— *Kremlin*');
+    expect(texts(base)[5]).toBe('*Who:* NATO, Jens Stoltenberg   *Topics:* troop withdrawal');
+    expect(b[6]?.elements?.[0]).toMatchObject({ type: 'button', url: 'https://news.example/1' });
     expect(slackAlert(base).text).toBe('NATO sees no withdrawal — Jens Stoltenberg: “We have not seen any de-escalation on the ground”');
-  });
-
-  it('shows reported speech without quote marks', () => {
-    const alert = { ...base, quotes: [{ quote: 'Russia was pulling troops back', speaker: 'Kremlin', role: null, kind: 'indirect' as const }] };
-    expect(blocks(alert)[3]?.text?.text).toBe('>Russia was pulling troops back\n— *Kremlin*');
   });
 
   it('escapes mentions, links and entities from the article everywhere, fallback included', () => {

@@ -1,54 +1,35 @@
 // The real discord.js client against a fake Discord gateway and REST API on 127.0.0.1: slash
 // commands and autocomplete answered through the shared handlers, Manage Channels required to
 // subscribe, embeds with mentions off, a 429 waited out, and a dropped gateway survived.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openApp, startChatAdapters, type App, type ChatAdapters } from '../../src/app.js';
+import { startChatAdapters, type App, type ChatAdapters } from '../../src/app.js';
+import { startDeliveryLoop, type DeliveryLoop } from '../../src/deliveries/index.js';
 import { registerCommand } from '../../src/discord/command.js';
 import { discordRest } from '../../src/discord/sink.js';
-import { startDeliveryLoop, type DeliveryLoop } from '../../src/deliveries/index.js';
-import { createLogger } from '../../src/log.js';
 import { pollDueFeeds } from '../../src/pipeline/index.js';
+import { laterNato, natoItem, openTestApp, seedItems, type TestApp } from '../helpers/chat-app.js';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { rss, type RssItem } from '../helpers/feed-xml.js';
-import { SEED_FILES } from '../helpers/seeds.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GfAkEd.fake-token-for-local-tests';
 const MANAGER = String(PermissionFlagsBits.ManageChannels | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ViewChannel);
 const MEMBER = String(PermissionFlagsBits.SendMessages | PermissionFlagsBits.ViewChannel);
 const EPHEMERAL = 64;
-const DATE = 'Wed, 16 Feb 2022 12:00:00 GMT';
-const seeds = SEED_FILES.map((f) => readFileSync(f, 'utf8'));
 
 const Callback = z.object({ type: z.number(), data: z.object({ content: z.string().optional(), flags: z.number().optional(), choices: z.array(z.object({ name: z.string(), value: z.string() })).optional() }).loose() });
 const Message = z.object({ embeds: z.array(z.object({ title: z.string(), url: z.string().optional(), fields: z.array(z.object({ name: z.string(), value: z.string() })) }).loose()), allowed_mentions: z.object({ parse: z.array(z.string()) }) }).loose();
 
-const hostile: RssItem = {
-  guid: 'nato-hostile',
-  title: 'Stoltenberg @everyone sees no pullback',
-  date: 'Thu, 17 Feb 2022 09:00:00 GMT',
-  text: [
-    'BRUSSELS (Local Wire) – NATO said on Thursday it saw no sign of a Russian withdrawal.',
-    '“We have not seen any de-escalation on the ground @here, quite the opposite <@123>,” NATO Secretary General Jens Stoltenberg told reporters in Brussels.',
-  ].join('\n'),
-};
-const laterNato: RssItem = {
-  guid: 'nato-later',
-  title: 'NATO allies meet again',
-  date: 'Fri, 18 Feb 2022 09:00:00 GMT',
-  text: 'BRUSSELS (Local Wire) – “The risk of an attack remains very real,” NATO Secretary General Jens Stoltenberg said on Friday after a meeting of allies.',
-};
+// A new NATO statement whose title and quote try to ping everyone and a user.
+const hostile = natoItem('nato-hostile', '@everyone @here <@123>');
 
 describe('Discord: /statements and alerts through the real discord.js client', () => {
   let fake: FakeDiscord;
   let feeds: FeedServer;
   let items: RssItem[];
-  let dir: string;
+  let opened: TestApp;
   let app: App;
   let chat: ChatAdapters;
   let loop: DeliveryLoop;
@@ -72,13 +53,9 @@ describe('Discord: /statements and alerts through the real discord.js client', (
 
   beforeEach(async () => {
     fake = await startFakeDiscord({ token: TOKEN });
-    items = seeds.map((text, i) => ({ guid: `seed-${i}`, title: text.split('\n')[0]!.slice(0, 80), text, date: DATE }));
-    logs = [];
-    dir = mkdtempSync(join(tmpdir(), 'statements-discord-'));
-    const config = join(dir, 'config.yaml');
-    writeFileSync(config, ['deliveries: { maxAttempts: 5, retryBaseSeconds: 1 }', 'feeds:', `  - { id: wire, url: "${feeds.url('/rss.xml')}", intervalMinutes: 1, fetchArticles: false, alertNewestOnFirstPoll: 10, maxAgeHours: 0 }`].join('\n'));
-    const env = { STATEMENTS_CONFIG: config, STATEMENTS_DB: join(dir, 'statements.db'), DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.restBase };
-    app = await openApp({ env, log: createLogger((line) => logs.push(line), 'debug') });
+    items = seedItems();
+    opened = await openTestApp({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.restBase }, feeds.url('/rss.xml'));
+    ({ app, logs } = opened);
     // discord.js spaces identifies 5 s apart; a test that re-identifies need not wait for that.
     chat = await startChatAdapters(app, { discordClient: { ws: { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: async () => undefined }) } } });
     loop = startDeliveryLoop(app.store, app.sinks, app.deps.now, { ...app.outbox, idleMs: 50 }, app.log);
@@ -88,9 +65,8 @@ describe('Discord: /statements and alerts through the real discord.js client', (
   afterEach(async () => {
     await loop.stop();
     await chat.stop();
-    await app.close();
+    await opened.close();
     await fake.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers /statements nato with the stored NATO statements, only to the caller, links not unfurled', async () => {

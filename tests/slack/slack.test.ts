@@ -1,26 +1,21 @@
 // The real Bolt app and Web API client against a fake Slack on 127.0.0.1: signed slash commands
 // in, ephemeral answers and Block Kit alerts out, forged and replayed requests refused, feed text
 // that tries to ping a channel defused, and a rate-limited alert delivered once after the wait.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openApp, startChatAdapters, type App, type ChatAdapters } from '../../src/app.js';
+import { startChatAdapters, type App, type ChatAdapters } from '../../src/app.js';
 import { startDeliveryLoop, type DeliveryLoop } from '../../src/deliveries/index.js';
-import { createLogger } from '../../src/log.js';
 import { pollDueFeeds } from '../../src/pipeline/index.js';
+import { startSlackApp } from '../../src/slack/app.js';
+import { laterNato, natoItem, openTestApp, seedItems, type TestApp } from '../helpers/chat-app.js';
 import { eventually } from '../helpers/eventually.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { rss, type RssItem } from '../helpers/feed-xml.js';
 import { FAKE_BOT_TOKEN, FAKE_TEAM, GONE_CHANNEL, postSlash, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
-import { SEED_FILES } from '../helpers/seeds.js';
 
 const SECRET = 'test-signing-secret-0123456789';
-const TOKEN = FAKE_BOT_TOKEN;
 const CHANNEL = 'C0NEWS';
-const seeds = SEED_FILES.map((f) => readFileSync(f, 'utf8'));
-const DATE = 'Wed, 16 Feb 2022 12:00:00 GMT';
+const slackEnv = (fake: FakeSlack): Record<string, string> => ({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
 
 const Ack = z.object({ response_type: z.enum(['ephemeral', 'in_channel']), text: z.string(), blocks: z.array(z.object({ type: z.string(), text: z.object({ text: z.string() }).optional() })) });
 const ackText = (body: string): { type: string; text: string } => {
@@ -29,27 +24,13 @@ const ackText = (body: string): { type: string; text: string } => {
 };
 
 // A new NATO statement whose title and quote try to ping the whole channel and a user.
-const hostile: RssItem = {
-  guid: 'nato-hostile',
-  title: 'Stoltenberg <!channel> sees no pullback',
-  date: 'Thu, 17 Feb 2022 09:00:00 GMT',
-  text: [
-    'BRUSSELS (Local Wire) – NATO said on Thursday it saw no sign of a Russian withdrawal.',
-    '“We have not seen any de-escalation on the ground <!here>, quite the opposite <@U123>,” NATO Secretary General Jens Stoltenberg told reporters in Brussels.',
-  ].join('\n'),
-};
-const laterNato: RssItem = {
-  guid: 'nato-later',
-  title: 'NATO allies meet again',
-  date: 'Fri, 18 Feb 2022 09:00:00 GMT',
-  text: 'BRUSSELS (Local Wire) – “The risk of an attack remains very real,” NATO Secretary General Jens Stoltenberg said on Friday after a meeting of allies.',
-};
+const hostile = natoItem('nato-hostile', '<!channel> <!here> <@U123>');
 
 describe('Slack: /statements and alerts through the real Bolt app', () => {
   let fake: FakeSlack;
   let feeds: FeedServer;
   let items: RssItem[];
-  let dir: string;
+  let opened: TestApp;
   let app: App;
   let chat: ChatAdapters;
   let loop: DeliveryLoop;
@@ -71,23 +52,12 @@ describe('Slack: /statements and alerts through the real Bolt app', () => {
   });
 
   beforeEach(async () => {
-    items = seeds.map((text, i) => ({ guid: `seed-${i}`, title: text.split('\n')[0]!.slice(0, 80), text, date: DATE }));
+    items = seedItems();
     fake.calls.length = 0;
     fake.posts.length = 0;
     fake.responses.length = 0;
-    logs = [];
-    dir = mkdtempSync(join(tmpdir(), 'statements-slack-'));
-    const config = join(dir, 'config.yaml');
-    writeFileSync(
-      config,
-      [
-        'deliveries: { maxAttempts: 5, retryBaseSeconds: 1 }',
-        'feeds:',
-        `  - { id: wire, url: "${feeds.url('/rss.xml')}", intervalMinutes: 1, fetchArticles: false, alertNewestOnFirstPoll: 10, maxAgeHours: 0 }`,
-      ].join('\n'),
-    );
-    const env = { STATEMENTS_CONFIG: config, STATEMENTS_DB: join(dir, 'statements.db'), SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl };
-    app = await openApp({ env, log: createLogger((line) => logs.push(line), 'debug') });
+    opened = await openTestApp(slackEnv(fake), feeds.url('/rss.xml'));
+    ({ app, logs } = opened);
     chat = await startChatAdapters(app, { port: 0, host: '127.0.0.1' });
     events = `http://127.0.0.1:${chat.slackPort}/slack/events`;
     loop = startDeliveryLoop(app.store, app.sinks, app.deps.now, { ...app.outbox, idleMs: 50 }, app.log);
@@ -98,8 +68,7 @@ describe('Slack: /statements and alerts through the real Bolt app', () => {
   afterEach(async () => {
     await loop.stop();
     await chat.stop();
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await opened.close();
   });
 
   it('answers /statements nato with the stored NATO statements, ephemeral, in the acknowledgement', async () => {
@@ -111,7 +80,7 @@ describe('Slack: /statements and alerts through the real Bolt app', () => {
     expect(ack.text).toContain('Jens Stoltenberg');
     expect(fake.posts).toEqual([]);
     // Bolt checked the token with auth.test, with the bot token, against the fake.
-    expect(fake.calls.some((c) => c.method === 'auth.test' && c.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(fake.calls.some((c) => c.method === 'auth.test' && c.authorization === `Bearer ${FAKE_BOT_TOKEN}`)).toBe(true);
   });
 
   it('lists the commands on help, and suggests the watched name for a misspelt one', async () => {
@@ -224,11 +193,7 @@ describe('Slack: /statements and alerts through the real Bolt app', () => {
 describe('Slack: /statements nato with 100,000 statements stored', () => {
   it('is acknowledged, with the answer, well within Slack’s 3 seconds', async () => {
     const fake = await startFakeSlack();
-    const dir = mkdtempSync(join(tmpdir(), 'statements-slack-load-'));
-    const config = join(dir, 'config.yaml');
-    writeFileSync(config, 'feeds: []\n');
-    const env = { STATEMENTS_CONFIG: config, STATEMENTS_DB: join(dir, 'statements.db'), SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl };
-    const app = await openApp({ env, log: createLogger(() => undefined, 'error') });
+    const { app, close } = await openTestApp(slackEnv(fake));
     try {
       // 100,000 statements by every watched actor over a year; NATO's people are about 1 in 14.
       const ids = app.watchlist.actors.map((a) => a.id);
@@ -246,7 +211,7 @@ describe('Slack: /statements nato with 100,000 statements stored', () => {
       try {
         const events = `http://127.0.0.1:${chat.slackPort}/slack/events`;
         const fields = { text: 'nato', team_id: FAKE_TEAM, channel_id: CHANNEL, user_id: 'U0ANALYST', response_url: fake.responseUrl('load') };
-        await postSlash(events, fields, { secret: SECRET }); // warm-up: first request pays for auth.test and statement preparation
+        await postSlash(events, fields, { secret: SECRET }); // warm-up: the first request pays for auth.test and statement preparation
         const timings: number[] = [];
         let last = '';
         for (let i = 0; i < 5; i++) {
@@ -266,9 +231,8 @@ describe('Slack: /statements nato with 100,000 statements stored', () => {
         await chat.stop();
       }
     } finally {
-      await app.close();
+      await close();
       await fake.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
@@ -276,11 +240,7 @@ describe('Slack: /statements nato with 100,000 statements stored', () => {
 describe('Slack: a slow answer', () => {
   it('is acknowledged at once and follows through response_url', async () => {
     const fake = await startFakeSlack();
-    const dir = mkdtempSync(join(tmpdir(), 'statements-slack-slow-'));
-    const config = join(dir, 'config.yaml');
-    writeFileSync(config, 'feeds: []\n');
-    const env = { STATEMENTS_CONFIG: config, STATEMENTS_DB: join(dir, 'statements.db'), SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl };
-    const app = await openApp({ env, log: createLogger(() => undefined, 'error') });
+    const { app, close } = await openTestApp(slackEnv(fake));
     // A store that takes 400 ms to answer, against an acknowledgement budget of 100 ms.
     const slowContext = (channel: string, canManage: boolean) => {
       const ctx = app.commandContext(channel, canManage);
@@ -291,7 +251,6 @@ describe('Slack: a slow answer', () => {
       };
       return { ...ctx, store };
     };
-    const { startSlackApp } = await import('../../src/slack/app.js');
     const slack = await startSlackApp({ settings: app.chat.slack!, port: 0, host: '127.0.0.1', managers: [], context: slowContext, log: app.log, ackBudgetMs: 100 });
     try {
       const res = await postSlash(`http://127.0.0.1:${slack.port}/slack/events`, { text: 'nato', team_id: FAKE_TEAM, channel_id: CHANNEL, user_id: 'U0ANALYST', response_url: fake.responseUrl('slow') }, { secret: SECRET });
@@ -304,9 +263,8 @@ describe('Slack: a slow answer', () => {
       expect(answer?.body.response_type).toBe('ephemeral');
     } finally {
       await slack.stop();
-      await app.close();
+      await close();
       await fake.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,22 +1,15 @@
 // Socket Mode (SLACK_APP_TOKEN set): the real Bolt app opens its connection through the fake's
 // apps.connections.open (so SLACK_API_URL reaches the socket client too), receives a slash
 // command envelope and acknowledges it on the socket with the answer.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { openApp, startChatAdapters } from '../../src/app.js';
-import { createLogger } from '../../src/log.js';
+import { startChatAdapters } from '../../src/app.js';
+import { openTestApp } from '../helpers/chat-app.js';
 import { eventually } from '../helpers/eventually.js';
 import { FAKE_APP_TOKEN, FAKE_BOT_TOKEN, FAKE_TEAM, startFakeSlack } from '../helpers/fake-slack.js';
 
 it('answers /statements over Socket Mode, with no HTTP endpoint', async () => {
   const fake = await startFakeSlack();
-  const dir = mkdtempSync(join(tmpdir(), 'statements-socket-'));
-  const config = join(dir, 'config.yaml');
-  writeFileSync(config, 'feeds: []\n');
-  const env = { STATEMENTS_CONFIG: config, STATEMENTS_DB: join(dir, 'statements.db'), SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_APP_TOKEN: FAKE_APP_TOKEN, SLACK_API_URL: fake.apiUrl };
-  const app = await openApp({ env, log: createLogger(() => undefined, 'error') });
+  const { app, close } = await openTestApp({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_APP_TOKEN: FAKE_APP_TOKEN, SLACK_API_URL: fake.apiUrl });
   const chat = await startChatAdapters(app, { port: 0, host: '127.0.0.1' });
   try {
     expect(chat.slackPort).toBeNull();
@@ -32,8 +25,7 @@ it('answers /statements over Socket Mode, with no HTTP endpoint', async () => {
     expect(ack.payload).toMatchObject({ response_type: 'ephemeral' });
   } finally {
     await chat.stop();
-    await app.close();
+    await close();
     await fake.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });
