@@ -35,9 +35,6 @@ export async function runMonitor(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, {});
   if (!parsed.ok) return usage(io, 'run', parsed.message);
   return withApp(io, 'run', async (app) => {
-    const feeds = app.loaded.feeds.length;
-    const where = app.sinks.some((s) => s.platform === 'console') ? 'alerts print here' : 'alerts go to the configured chat platforms';
-    await write(io.stderr, `statements: watching ${feeds} feed${feeds === 1 ? '' : 's'} on schedule "${app.loaded.config.schedule}"; ${where}. Ctrl-C stops.\n`);
     let chat: ChatAdapters;
     try {
       chat = await startChatAdapters(app);
@@ -45,6 +42,10 @@ export async function runMonitor(args: string[], io: CliIo): Promise<number> {
       await write(io.stderr, `statements run: ${errorMessage(err)}\n`);
       return 2;
     }
+    const feeds = app.loaded.feeds.length;
+    const platforms = app.sinks.map((s) => (s.platform === 'slack' ? 'Slack' : s.platform === 'discord' ? 'Discord' : s.platform));
+    const where = platforms.includes('console') ? 'alerts print here' : `alerts go to ${platforms.join(' and ')}`;
+    await write(io.stderr, `statements: watching ${feeds} feed${feeds === 1 ? '' : 's'} on schedule "${app.loaded.config.schedule}"; ${where}. Ctrl-C stops.\n`);
     const monitor = startMonitor(app.deps, app.sinks, { schedule: app.loaded.config.schedule, outbox: app.outbox });
     await new Promise<void>((resolve) => {
       const stop = (): void => {

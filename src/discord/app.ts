@@ -58,7 +58,7 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
     await ready;
   } catch (err) {
     await client.destroy();
-    throw new StatementsError('discord', 'DISCORD_LOGIN', `Discord did not accept the login (${err instanceof Error ? err.message : String(err)}); check DISCORD_TOKEN (Bot → Reset Token)${settings.apiUrl === null ? '' : ` and DISCORD_API_URL (${settings.apiUrl})`}`, { cause: err });
+    throw new StatementsError('discord', 'DISCORD_LOGIN', `could not log in to Discord (${err instanceof Error ? err.message : String(err)}); check DISCORD_TOKEN (Bot → Reset Token)${settings.apiUrl === null ? '' : ` and DISCORD_API_URL (${settings.apiUrl})`}`, { cause: err });
   }
   log.log('info', `Discord: logged in as ${client.user?.tag ?? 'the bot'}`);
   return { client, stop: () => client.destroy() };

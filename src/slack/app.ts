@@ -99,7 +99,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   try {
     await bolt.init();
   } catch (err) {
-    throw new StatementsError('slack', 'SLACK_AUTH', `Slack did not accept SLACK_BOT_TOKEN at auth.test (${slackFailure(err)}); check the token under OAuth & Permissions${settings.apiUrl === null ? '' : ` and SLACK_API_URL (${settings.apiUrl})`}`, { cause: err });
+    throw new StatementsError('slack', 'SLACK_AUTH', `could not check SLACK_BOT_TOKEN with Slack's auth.test (${slackFailure(err)}); check the token under OAuth & Permissions${settings.apiUrl === null ? '' : ` and SLACK_API_URL (${settings.apiUrl})`}`, { cause: err });
   }
   if (socketMode) {
     await bolt.start();

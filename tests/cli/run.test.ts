@@ -1,10 +1,12 @@
 // `npm start` as a user runs it: a real process on the bundled sample feed and a real SQLite file.
 // Alerts print within 10 seconds, Ctrl-C stops it cleanly, and a second start alerts nothing again.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startFakeSlack } from '../helpers/fake-slack.js';
 import { ROOT } from '../helpers/seeds.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'statements-run-'));
@@ -60,4 +62,27 @@ describe('statements run (npm start)', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toBe('');
   }, 30_000);
+});
+
+describe('statements run with chat credentials Slack refuses', () => {
+  it('exits with status 2 and the reason, never printing the token', async () => {
+    const fake = await startFakeSlack();
+    try {
+      const token = 'xoxb-wrong-token-do-not-print';
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run'], {
+        cwd: ROOT,
+        env: { ...process.env, STATEMENTS_DB: join(dir, 'refused.db'), SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: 'signing-secret-do-not-print', SLACK_API_URL: fake.apiUrl, DISCORD_TOKEN: '' },
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code).toBe(2);
+      expect(output).toMatch(/could not check SLACK_BOT_TOKEN with Slack's auth\.test \(invalid_auth\)/);
+      expect(output).not.toContain(token);
+      expect(output).not.toContain('signing-secret-do-not-print');
+    } finally {
+      await fake.close();
+    }
+  }, 20_000);
 });
