@@ -60,6 +60,9 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
   const matcher = compileWatchlist(watchlist);
   const store = await openSqliteStore(loaded.sqlitePath);
   try {
+    // SQLite has one process at a time: a claim still held was held by one that died mid-send.
+    const released = await store.releaseClaims();
+    if (released > 0) log.log('warn', `${released} alert(s) were being sent when the bot last stopped; they will be sent again now (Discord recognises a repeat by its nonce; Slack may show one twice)`);
     const fetcher = new Fetcher(loaded.config.fetch);
     const fetchPage = async (url: string): Promise<string> => {
       const result = await fetcher.fetch(url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });

@@ -7,6 +7,7 @@ import { openApp, startChatAdapters, type App, type ChatAdapters } from '../app.
 import { handleCommand, parseCommand } from '../commands/index.js';
 import { readChatEnv, type ChatEnv } from '../config/env.js';
 import { checkConfig } from '../config/index.js';
+import type { OutboxSummary } from '../store/types.js';
 import { registerCommand } from '../discord/command.js';
 import { discordRest } from '../discord/sink.js';
 import { canonicalLink } from '../feeds/index.js';
@@ -119,7 +120,41 @@ export async function runFeeds(args: string[], io: CliIo): Promise<number> {
   if (!parsed.ok) return usage(io, 'feeds', parsed.message);
   return withApp(io, 'feeds', async (app) => {
     const reply = await handleCommand({ kind: 'feeds' }, app.commandContext('console', true));
-    await write(io.stdout, `${reply.text}\n`);
+    await write(io.stdout, `${reply.text}\n${outboxLine(await app.store.outboxSummary(app.deps.now()))}\n`);
+    return 0;
+  });
+}
+
+function outboxLine(summary: OutboxSummary): string {
+  const doubt = summary.inDoubt > 0 ? ` (${summary.inDoubt} in doubt after a stop mid-send)` : '';
+  const failed = summary.failed > 0 ? `; ${summary.failed} failed for good: "statements outbox" says why` : '';
+  return `Outbox: ${summary.pending} waiting${doubt}, ${summary.sent} sent${failed}.`;
+}
+
+/** `statements outbox [retry ID...|all]`: what waits, what failed for good and why; a second chance. */
+export async function runOutbox(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(args, { limit: { type: 'string', default: '20' } });
+  if (!parsed.ok) return usage(io, 'outbox', parsed.message);
+  const [sub, ...rest] = parsed.parsed.positionals;
+  const limit = Number(parsed.parsed.values.limit);
+  if (!Number.isInteger(limit) || limit < 1) return usage(io, 'outbox', '--limit takes a whole number, e.g. --limit 50');
+  if (sub !== undefined && sub !== 'retry') return usage(io, 'outbox', 'the only sub-command is "retry ID... | retry all"');
+  const ids = rest.map(Number);
+  if (sub === 'retry' && (rest.length === 0 || (rest.join() !== 'all' && ids.some((id) => !Number.isInteger(id) || id < 1)))) {
+    return usage(io, 'outbox', 'say which failed deliveries to send again: "statements outbox retry 12 13" or "statements outbox retry all"');
+  }
+  return withApp(io, 'outbox', async (app) => {
+    const now = app.deps.now();
+    if (sub === 'retry') {
+      const count = await app.store.retryFailed(rest.join() === 'all' ? 'all' : ids, now);
+      await write(io.stdout, `${count} failed deliver${count === 1 ? 'y' : 'ies'} will be sent again on the next drain ("statements run" or "statements poll --once").\n`);
+      return 0;
+    }
+    const lines = [outboxLine(await app.store.outboxSummary(now))];
+    for (const d of await app.store.failedDeliveries(limit)) {
+      lines.push(`#${d.id} ${d.channel} · ${d.alert.title} · ${d.attempts} attempt${d.attempts === 1 ? '' : 's'} · ${d.lastError ?? 'no reason recorded'}`);
+    }
+    await write(io.stdout, `${lines.join('\n')}\n`);
     return 0;
   });
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runExtract } from './extract.js';
 import { type CliIo, write } from './io.js';
-import { runChat, runConfig, runDiscord, runFeeds, runMonitor, runPoll, runQuery, runWhy } from './monitor.js';
+import { runChat, runConfig, runDiscord, runFeeds, runMonitor, runOutbox, runPoll, runQuery, runWhy } from './monitor.js';
 import { COMMANDS, USAGE } from './usage.js';
 
 /** Dispatches `statements <command> ...`; returns the exit status. */
@@ -50,6 +50,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return runConfig(rest, io);
     case 'discord':
       return runDiscord(rest, io);
+    case 'outbox':
+      return runOutbox(rest, io);
     case 'help':
       await write(io.stdout, USAGE);
       return 0;

@@ -17,7 +17,7 @@ code-point offsets of the quote in the file's text.
 Exit status: 0 when every file was read, 1 when some could not be, 2 for a usage error.
 `;
 
-export const COMMANDS = 'run, poll, query, feeds, chat, why, config, discord, extract, help';
+export const COMMANDS = 'run, poll, query, feeds, outbox, chat, why, config, discord, extract, help';
 
 export const USAGE = `Usage: statements <command> [options]
 
@@ -27,7 +27,9 @@ Commands:
   poll --once       one poll of every feed, then send waiting alerts, and exit
   query TERM [--since 24h] [--limit N]
                     latest statements by an actor and its people (nato, peskov…), newest first
-  feeds             each feed's health, last error and next poll
+  feeds             each feed's health, last error and next poll, and the outbox's state
+  outbox [--limit N] | outbox retry ID...|all
+                    alerts waiting and failed for good (with why); send failed ones again
   chat [--channel ID] TEXT
                     any chat command: subscribe nato, unsubscribe all, list, actors, help…
                     (--channel slack:T…:C…/discord:…:… manages that channel's subscriptions)

@@ -1,6 +1,14 @@
 /** The monitor's settings file (config/default.yaml): every key, its type and its default. */
+import { isIP } from 'node:net';
 import { validate as validCron } from 'node-cron';
 import { z } from 'zod';
+
+function isCidr(text: string): boolean {
+  const [address = '', bits, ...rest] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0 || bits === undefined || !/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens');
 
@@ -31,6 +39,11 @@ export const configSchema = z.strictObject({
       maxBodyBytes: z.number().int().min(1_024).default(5 * 1024 * 1024),
       maxRedirects: z.number().int().min(0).max(20).default(5),
       perHostConcurrency: z.number().int().min(1).max(64).default(2),
+      /**
+       * Private and internal address ranges the fetcher may connect to, as CIDRs ("10.1.0.0/16",
+       * "127.0.0.0/8", "::1/128"); everything non-public is refused by default (SSRF).
+       */
+      allowAddresses: z.array(z.string().refine(isCidr, 'use a CIDR range such as "10.1.0.0/16", "127.0.0.0/8" or "::1/128"')).default([]),
     })
     .prefault({}),
   alerts: z

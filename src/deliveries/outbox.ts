@@ -10,7 +10,7 @@
 import type { Logger } from '../log.js';
 import type { Delivery } from '../model/index.js';
 import type { Store } from '../store/types.js';
-import { DeliveryError, platformOf, type Sink } from './sink.js';
+import { DeliveryError, idempotencyKey, platformOf, type Sink } from './sink.js';
 
 export interface OutboxOptions {
   maxAttempts: number;
@@ -19,7 +19,14 @@ export interface OutboxOptions {
   batch?: number;
   /** Channels sent to at once. */
   channels?: number;
+  /** How long a drain holds the deliveries it took (longer than any send can take). */
+  leaseMs?: number;
+  /** For tests: the jitter's source of randomness. */
+  random?: () => number;
 }
+
+/** Longer than a send can take, rate-limit waits included; a crashed process's claims are released at start. */
+export const DEFAULT_LEASE_MS = 5 * 60 * 1000;
 
 export interface DrainReport {
   sent: number;
@@ -29,17 +36,22 @@ export interface DrainReport {
   postponed: number;
 }
 
-/** The retry delay, in one place: exponential from the base, capped at an hour, never before retry_after. */
-export function retryDelay(attempts: number, baseMs: number, retryAfterMs: number | null): number {
+/**
+ * The retry delay, in one place: exponential from the base, capped at an hour, with equal jitter
+ * (half fixed, half random) so that alerts failed together do not retry together; never before
+ * the platform's retry_after.
+ */
+export function retryDelay(attempts: number, baseMs: number, retryAfterMs: number | null, random: () => number = Math.random): number {
   const backoff = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
-  return Math.max(backoff, retryAfterMs ?? 0);
+  const jittered = backoff / 2 + (backoff / 2) * Math.min(1, Math.max(0, random()));
+  return Math.round(Math.max(jittered, retryAfterMs ?? 0));
 }
 
 export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () => number, options: OutboxOptions, log: Logger): Promise<DrainReport> {
   const report: DrainReport = { sent: 0, failed: 0, retried: 0, postponed: 0 };
   // Only platforms this process can reach: the others' alerts wait, attempts untouched, for a
   // process that has their credentials.
-  const due = await store.dueDeliveries(now(), options.batch ?? 100, sinks.map((s) => s.platform));
+  const due = await store.claimDeliveries(now(), options.batch ?? 100, sinks.map((s) => s.platform), options.leaseMs ?? DEFAULT_LEASE_MS);
   const byChannel = new Map<string, Delivery[]>();
   for (const delivery of due) byChannel.set(delivery.channel, [...(byChannel.get(delivery.channel) ?? []), delivery]);
   const queues = [...byChannel.values()];
@@ -54,11 +66,11 @@ export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () 
       const sink = sinks.find((s) => s.platform === platformOf(delivery.channel));
       if (sink === undefined) continue;
       const fields = { delivery: delivery.id, channel: delivery.channel, item: delivery.key };
+      if (delivery.inDoubt) log.log('warn', 'resending an alert whose last attempt never answered (the process stopped mid-send); the platform may already have it', fields);
       try {
-        await sink.send(delivery.channel, delivery.alert);
-        await store.markSent(delivery.id, now());
-        report.sent++;
+        await sink.send(delivery.channel, delivery.alert, { idempotencyKey: idempotencyKey(delivery), inDoubt: delivery.inDoubt });
       } catch (err) {
+        // The platform has not taken it (or cannot say): the claim ends with this answer.
         const message = err instanceof Error ? err.message : String(err);
         if (err instanceof DeliveryError && err.rateLimited && err.retryAfterMs !== null) {
           // The channel is told to wait: so is everything queued behind this one, in order.
@@ -72,10 +84,18 @@ export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () 
         const permanent = err instanceof DeliveryError && err.permanent;
         const retryAfter = err instanceof DeliveryError ? err.retryAfterMs : null;
         const giveUp = permanent || attempts >= options.maxAttempts;
-        await store.markFailed(delivery.id, message, giveUp ? null : now() + retryDelay(attempts, options.retryBaseMs, retryAfter));
+        await store.markFailed(delivery.id, message, giveUp ? null : now() + retryDelay(attempts, options.retryBaseMs, retryAfter, options.random));
         if (giveUp) report.failed++;
         else report.retried++;
-        log.log(giveUp ? 'error' : 'warn', giveUp ? `delivery failed for good after ${attempts} attempts: ${message}` : `delivery failed, will retry: ${message}`, fields);
+        log.log(giveUp ? 'error' : 'warn', giveUp ? `delivery failed for good after ${attempts} attempts (dead letter; "statements outbox" lists it, "statements outbox retry" sends it again): ${message}` : `delivery failed, will retry: ${message}`, fields);
+        continue;
+      }
+      try {
+        await store.markSent(delivery.id, now());
+        report.sent++;
+      } catch (err) {
+        // Sent, but not recorded: the claim will expire and the resend be marked in doubt.
+        log.log('error', `alert sent but not recorded as sent: ${err instanceof Error ? err.message : String(err)}`, fields);
       }
     }
   }

@@ -1,11 +1,28 @@
-import type { Alert } from '../model/index.js';
+import { createHash } from 'node:crypto';
+import type { Alert, Delivery } from '../model/index.js';
+
+/** What a sink knows of the delivery it sends, beyond channel and alert. */
+export interface SendContext {
+  /**
+   * The same for every attempt of one alert to one subscription, and for nothing else: a
+   * platform that deduplicates on a key (Discord's nonce) turns a resend into a no-op.
+   */
+  idempotencyKey: string;
+  /** An earlier attempt may have reached the platform (the process died before hearing back). */
+  inDoubt: boolean;
+}
 
 /** Where alerts leave the process: the console, Slack, Discord. */
 export interface Sink {
   /** Channel prefix this sink serves: `console`, `slack`, `discord`. */
   readonly platform: string;
   /** Sends one alert to one channel; throws on failure (a DeliveryError may say when to retry). */
-  send(channel: string, alert: Alert): Promise<void>;
+  send(channel: string, alert: Alert, context: SendContext): Promise<void>;
+}
+
+/** 22 characters (132 bits) from the subscription and the story: fits Discord's 25-character nonce. */
+export function idempotencyKey(delivery: Pick<Delivery, 'subscriptionId' | 'key'>): string {
+  return createHash('sha256').update(`${delivery.subscriptionId}\n${delivery.key}`).digest('base64url').slice(0, 22);
 }
 
 export interface DeliveryErrorOptions {

@@ -1,10 +1,10 @@
 /**
  * Alerts to Discord channels: one embed per message, mentions off (`allowed_mentions.parse` empty,
- * on every message). Rate limits are left to discord.js's REST queue, which waits out each 429's
+ * on every message), each with an enforced nonce so that no resend is ever posted twice. Rate limits are left to discord.js's REST queue, which waits out each 429's
  * retry_after and retries; a refusal of the channel (unknown, no access, missing permission) gives
  * up with what to do; anything else is retried by the outbox with backoff.
  */
-import { REST, Routes } from 'discord.js';
+import { REST, Routes, type RESTOptions } from 'discord.js';
 import { z } from 'zod';
 import { discordAlert } from '../alerts/discord.js';
 import { DeliveryError, type Sink } from '../deliveries/index.js';
@@ -24,14 +24,14 @@ const ApiError = z.object({ status: z.number(), code: z.union([z.number(), z.str
 const HttpError = z.object({ status: z.number() });
 
 /** A REST client for the sink; `api` is the base without the version (discord.js appends /v10). */
-export function discordRest(token: string, api: string | null): REST {
-  return new REST({ version: '10', ...(api === null ? {} : { api }) }).setToken(token);
+export function discordRest(token: string, api: string | null, options: Partial<RESTOptions> = {}): REST {
+  return new REST({ ...options, version: '10', ...(api === null ? {} : { api }) }).setToken(token);
 }
 
 export function discordSink(rest: REST): Sink {
   return {
     platform: 'discord',
-    async send(channel, alert) {
+    async send(channel, alert, context) {
       let channelId: string;
       try {
         channelId = parseDiscordChannel(channel).channelId;
@@ -39,7 +39,9 @@ export function discordSink(rest: REST): Sink {
         throw new DeliveryError(err instanceof Error ? err.message : String(err), { permanent: true });
       }
       try {
-        await rest.post(Routes.channelMessages(channelId), { body: { embeds: [discordAlert(alert)], allowed_mentions: { parse: [] } } });
+        // The nonce, enforced, makes a resend of a message Discord already has return that message
+        // instead of posting it again (after a crash mid-send, or an answer lost on the way back).
+        await rest.post(Routes.channelMessages(channelId), { body: { embeds: [discordAlert(alert)], allowed_mentions: { parse: [] }, nonce: context.idempotencyKey, enforce_nonce: true } });
       } catch (err) {
         throw deliveryError(err);
       }

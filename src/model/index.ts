@@ -230,4 +230,6 @@ export interface Delivery {
   lastError: string | null;
   createdAt: number;
   sentAt: number | null;
+  /** An earlier attempt may have reached the platform (its claim ended without an answer). */
+  inDoubt: boolean;
 }

@@ -22,6 +22,16 @@ export interface NewDelivery {
   nextAttemptAt: number;
 }
 
+/** How many deliveries are in each state; `sending` are pending ones claimed right now. */
+export interface OutboxSummary {
+  pending: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  /** Pending deliveries an earlier attempt may already have delivered. */
+  inDoubt: number;
+}
+
 export interface Store {
   // Feeds
   feedState(feedId: string): Promise<FeedState | null>;
@@ -56,11 +66,23 @@ export interface Store {
    * without holding up the others.
    */
   dueDeliveries(now: number, limit: number, platforms?: readonly string[]): Promise<Delivery[]>;
+  /**
+   * The same deliveries, claimed until `now + leaseMs` at once, so no other drain takes them.
+   * A delivery whose earlier claim expired unanswered comes back with `inDoubt` set.
+   */
+  claimDeliveries(now: number, limit: number, platforms: readonly string[] | undefined, leaseMs: number): Promise<Delivery[]>;
+  /** Ends every claim at once, marking those deliveries in doubt: on start, when no other process can hold one. */
+  releaseClaims(): Promise<number>;
   markSent(id: number, at: number): Promise<void>;
   /** Records a failed attempt; `nextAttemptAt` null gives up (status failed). */
   markFailed(id: number, error: string, nextAttemptAt: number | null): Promise<void>;
   /** Waits until `until` without counting an attempt (the platform rate-limited us). */
   postpone(id: number, reason: string, until: number): Promise<void>;
+  outboxSummary(now: number): Promise<OutboxSummary>;
+  /** Deliveries given up (the dead letters), newest first, each with its last error. */
+  failedDeliveries(limit: number): Promise<Delivery[]>;
+  /** Gives failed deliveries (these ids, or all) a fresh set of attempts from `now`; returns how many. */
+  retryFailed(ids: readonly number[] | 'all', now: number): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { openSqliteStore, type Store } from '../../src/store/index.js';
 
 const T0 = Date.UTC(2022, 1, 16, 12);
 const alert: Alert = { key: 'item-1', title: 'NATO sees no withdrawal', outlet: 'Wire', url: 'https://news.example/1', published: T0, lead: ['Lead.'], actors: ['NATO'], keywords: [], quotes: [] };
-const options = { maxAttempts: 3, retryBaseMs: 30_000 };
+const options = { maxAttempts: 3, retryBaseMs: 30_000, random: () => 1 };
 
 function flakySink(failures: (Error | null)[]): Sink & { sent: string[] } {
   const sent: string[] = [];
@@ -50,7 +50,7 @@ describe('drainOutbox', () => {
     expect((await drainOutbox(store, [sink], clock, options, silentLogger)).retried).toBe(0); // not due yet
     now = T0 + 120_000;
     expect((await drainOutbox(store, [sink], clock, options, silentLogger)).retried).toBe(1);
-    now += retryDelay(2, options.retryBaseMs, null);
+    now += retryDelay(2, options.retryBaseMs, null, options.random);
     expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0, postponed: 0 });
     expect(sink.sent).toHaveLength(1);
   });
@@ -127,9 +127,16 @@ describe('drainOutbox', () => {
     expect(c1).toEqual(['start slack:C1 item-1', 'end slack:C1 item-1', 'start slack:C1 item-2', 'end slack:C1 item-2']);
   });
 
-  it('backs off exponentially, capped at an hour', () => {
-    expect([1, 2, 3, 4].map((n) => retryDelay(n, 30_000, null))).toEqual([30_000, 60_000, 120_000, 240_000]);
-    expect(retryDelay(30, 30_000, null)).toBe(3_600_000);
-    expect(retryDelay(1, 30_000, 90_000)).toBe(90_000);
+  it('backs off exponentially, capped at an hour, with half of each delay random', () => {
+    const most = (): number => 1;
+    const least = (): number => 0;
+    expect([1, 2, 3, 4].map((n) => retryDelay(n, 30_000, null, most))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect([1, 2, 3, 4].map((n) => retryDelay(n, 30_000, null, least))).toEqual([15_000, 30_000, 60_000, 120_000]);
+    expect(retryDelay(30, 30_000, null, most)).toBe(3_600_000);
+    expect(retryDelay(1, 30_000, 90_000, least)).toBe(90_000);
+    // Alerts failed together spread out instead of retrying together.
+    const delays = new Set(Array.from({ length: 50 }, () => retryDelay(3, 30_000, null)));
+    expect(delays.size).toBeGreaterThan(40);
+    for (const d of delays) expect(d).toBeGreaterThanOrEqual(60_000);
   });
 });

@@ -20,7 +20,11 @@ export interface TestApp {
 export async function openTestApp(env: Record<string, string>, feedUrl: string | null = null): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'statements-chat-'));
   const config = join(dir, 'config.yaml');
-  const feeds = feedUrl === null ? 'feeds: []' : `feeds:\n  - { id: wire, url: "${feedUrl}", intervalMinutes: 1, fetchArticles: false, alertNewestOnFirstPoll: 10, maxAgeHours: 0 }`;
+  // The local feed is on 127.0.0.1, which the fetcher refuses unless the config allows loopback.
+  const feeds =
+    feedUrl === null
+      ? 'feeds: []'
+      : `fetch: { allowAddresses: ["127.0.0.0/8", "::1/128"] }\nfeeds:\n  - { id: wire, url: "${feedUrl}", intervalMinutes: 1, fetchArticles: false, alertNewestOnFirstPoll: 10, maxAgeHours: 0 }`;
   writeFileSync(config, `deliveries: { maxAttempts: 5, retryBaseSeconds: 1 }\n${feeds}\n`);
   const logs: string[] = [];
   try {

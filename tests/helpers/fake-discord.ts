@@ -157,6 +157,8 @@ export interface FakeDiscord {
   messages: RecordedMessage[];
   /** Every `POST /channels/:id/messages`, including refused and rate-limited ones. */
   messageAttempts: MessageAttempt[];
+  /** Message POSTs answered with an earlier message because their nonce was enforced and already used. */
+  deduplicated: { nonce: string; channelId: string; at: number }[];
   /** Accepted `POST /interactions/:id/:token/callback`. */
   callbacks: RecordedCallback[];
   /** Accepted `PATCH /webhooks/:app/:token/messages/:id` (editReply is `@original`). */
@@ -175,6 +177,12 @@ export interface FakeDiscord {
   rateLimitNextMessages(count: number, retryAfterSeconds: number, options?: { global?: boolean }): void;
   /** Answer requests matching `method` and `path` (the part after /api/v10) with `respond`; returns the undo. */
   override(method: string, path: RegExp, respond: RouteOverride): () => void;
+  /**
+   * Breaks connections on demand: for each request, `drop-before` destroys the socket without
+   * handling the request, `drop-after` handles it (a message is created) and destroys the socket
+   * instead of answering, as a network failure on the way back would.
+   */
+  setConnectionFault(fault: ((request: RecordedRequest) => 'drop-before' | 'drop-after' | undefined) | null): void;
   /** Sends a dispatch event in the current session (queued for replay while the client is away). */
   dispatch(t: string, d: unknown): void;
   /** Builds and dispatches INTERACTION_CREATE for the slash command. */
@@ -472,6 +480,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const unknownRoutes: RecordedRequest[] = [];
   const messages: RecordedMessage[] = [];
   const messageAttempts: MessageAttempt[] = [];
+  const messagesByNonce = new Map<string, JsonObject>();
+  const deduplicated: { nonce: string; channelId: string; at: number }[] = [];
   const callbacks: RecordedCallback[] = [];
   const edits: RecordedEdit[] = [];
   const followUps: RecordedFollowUp[] = [];
@@ -481,6 +491,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const interactions = new Map<string, KnownInteraction>(); // by token
   const commandsByScope = new Map<string, JsonObject[]>();
   const overrides: { method: string; path: RegExp; respond: RouteOverride }[] = [];
+  let connectionFault: ((request: RecordedRequest) => 'drop-before' | 'drop-after' | undefined) | null = null;
   let pendingRateLimit: PendingRateLimit = { count: 0, retryAfterSeconds: 0, global: false };
   let identifies = 0;
   let resumes = 0;
@@ -636,6 +647,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (!isRecord(request.body)) return errorBody(400, '400: Bad Request', 0);
       const refused = checkMessage(request.body, { allowEmpty: false });
       if (refused) return refused;
+      // As Discord: with enforce_nonce, a nonce already used by this author in the last minutes
+      // returns the message it created instead of creating another.
+      const nonce = typeof request.body.nonce === 'string' || typeof request.body.nonce === 'number' ? String(request.body.nonce) : null;
+      if (nonce !== null && request.body.enforce_nonce === true) {
+        const earlier = messagesByNonce.get(nonce);
+        if (earlier !== undefined) {
+          deduplicated.push({ nonce, channelId, at: request.at });
+          return ok(earlier);
+        }
+      }
       const attachments = request.files.map((file) => {
         const id = snowflake();
         const url = `http://127.0.0.1:${port}/attachments/${channelId}/${id}/${encodeURIComponent(file.filename)}`;
@@ -643,6 +664,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       });
       const created = message(channelId, request.body, { guild_id: guildId, attachments });
       messages.push({ id: String(created.id), channelId, body: request.body, at: request.at });
+      if (nonce !== null && request.body.enforce_nonce === true) messagesByNonce.set(nonce, created);
       return ok(created);
     })();
     attempt.status = answer.status;
@@ -811,7 +833,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       status: 0,
     };
     requests.push(request);
+    let fault: 'drop-before' | 'drop-after' | undefined;
     const send = (answer: FakeResponse): void => {
+      if (fault === 'drop-after') {
+        request.status = -1;
+        req.socket.destroy();
+        return;
+      }
       request.status = answer.status;
       const headers: Record<string, string> = { ...answer.headers };
       if (answer.body === undefined || answer.status === 204) {
@@ -835,6 +863,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     }
     request.body = parsed.body;
     request.files = parsed.files;
+    fault = connectionFault?.(request);
+    if (fault === 'drop-before') {
+      request.status = -1;
+      req.socket.destroy();
+      return;
+    }
 
     for (const override of overrides) {
       if (override.method !== method || !override.path.test(request.path)) continue;
@@ -1008,6 +1042,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     unknownRoutes,
     messages,
     messageAttempts,
+    deduplicated,
     callbacks,
     edits,
     followUps,
@@ -1025,6 +1060,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     rateLimitNextMessages(count, retryAfterSeconds, limitOptions = {}) {
       pendingRateLimit = { count, retryAfterSeconds, global: limitOptions.global ?? false };
+    },
+    setConnectionFault(fault) {
+      connectionFault = fault;
     },
     override(method, path, respond) {
       const entry = { method: method.toUpperCase(), path, respond };

@@ -407,6 +407,40 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await expect(store.postpone(id, 'again', T0)).rejects.toMatchObject({ code: 'STORE_NOT_PENDING' });
       });
 
+      it('claims due deliveries once: a second drain does not get them until the claim expires, then in doubt', async () => {
+        await store.enqueue([delivery({ key: 'a' }), delivery({ key: 'b' })]);
+        const first = await store.claimDeliveries(T0, 10, undefined, MINUTE);
+        expect(first.map((d) => [d.key, d.inDoubt])).toEqual([['a', false], ['b', false]]);
+        expect(await store.claimDeliveries(T0 + 1, 10, undefined, MINUTE)).toEqual([]);
+        expect(await store.dueDeliveries(T0 + 1, 10)).toEqual([]);
+        await store.markSent(first[0]?.id ?? -1, T0 + 2);
+        // b's sender never answered: once its claim expires it comes back, flagged.
+        const again = await store.claimDeliveries(T0 + MINUTE, 10, undefined, MINUTE);
+        expect(again.map((d) => [d.key, d.inDoubt])).toEqual([['b', true]]);
+        await store.markFailed(again[0]?.id ?? -1, 'HTTP 500', T0 + 2 * MINUTE);
+        expect(await store.claimDeliveries(T0 + 2 * MINUTE, 10, undefined, MINUTE)).toMatchObject([{ key: 'b', inDoubt: true, attempts: 1 }]);
+      });
+
+      it('releases every claim at start, marking those deliveries in doubt', async () => {
+        await store.enqueue([delivery({ key: 'a' })]);
+        await store.claimDeliveries(T0, 10, undefined, 60 * MINUTE);
+        expect(await store.releaseClaims()).toBe(1);
+        expect(await store.claimDeliveries(T0 + 1, 10, undefined, MINUTE)).toMatchObject([{ key: 'a', inDoubt: true }]);
+      });
+
+      it('keeps dead letters with their reason, counts the outbox, and retries dead letters on request', async () => {
+        await store.enqueue([delivery({ key: 'a' }), delivery({ key: 'b' }), delivery({ key: 'c' })]);
+        const [a, b] = await store.claimDeliveries(T0, 2, undefined, MINUTE);
+        await store.markFailed(a?.id ?? -1, 'channel_not_found (unsubscribe the channel)', null);
+        await store.markSent(b?.id ?? -1, T0);
+        expect(await store.outboxSummary(T0)).toEqual({ pending: 1, sending: 0, sent: 1, failed: 1, inDoubt: 0 });
+        expect(await store.failedDeliveries(10)).toMatchObject([{ key: 'a', status: 'failed', attempts: 1, lastError: 'channel_not_found (unsubscribe the channel)' }]);
+        expect(await store.retryFailed('all', T0 + MINUTE)).toBe(1);
+        expect(await store.failedDeliveries(10)).toEqual([]);
+        expect(await store.dueDeliveries(T0 + MINUTE, 10)).toMatchObject([{ key: 'c' }, { key: 'a', attempts: 0 }]);
+        expect(await store.retryFailed([424242], T0)).toBe(0);
+      });
+
       it('refuses to mark a delivery that does not exist', async () => {
         await expect(store.markSent(424242, T0)).rejects.toBeInstanceOf(StatementsError);
         await expect(store.markSent(424242, T0)).rejects.toMatchObject({ module: 'store', code: 'STORE_NO_DELIVERY' });

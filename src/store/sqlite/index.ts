@@ -14,6 +14,7 @@ import { migrations } from './migrations/index.js';
 import { prepareDueDeliveries } from './outbox/due-deliveries.js';
 import { prepareEnqueue } from './outbox/enqueue.js';
 import { prepareMarkFailed } from './outbox/mark-failed.js';
+import { prepareOutboxInspection } from './outbox/inspect.js';
 import { preparePostpone } from './outbox/postpone.js';
 import { prepareMarkSent } from './outbox/mark-sent.js';
 import { prepareStatements } from './statements.js';
@@ -42,7 +43,8 @@ function storeOver(db: Database.Database, path: string): Store {
   const statements = prepareStatements(db);
   const subscriptions = prepareSubscriptions(db);
   const enqueue = prepareEnqueue(db, Date.now);
-  const dueDeliveries = prepareDueDeliveries(db);
+  const due = prepareDueDeliveries(db);
+  const inspect = prepareOutboxInspection(db);
   const markSent = prepareMarkSent(db);
   const markFailed = prepareMarkFailed(db);
   const postpone = preparePostpone(db);
@@ -76,10 +78,15 @@ function storeOver(db: Database.Database, path: string): Store {
     subscriptions: (channel) => run('list subscriptions', () => subscriptions.subscriptions(channel)),
 
     enqueue: (list) => run(`queue ${list.length} deliveries`, () => enqueue(list)),
-    dueDeliveries: (now, limit, platforms) => run('read due deliveries', () => dueDeliveries(now, limit, platforms)),
+    dueDeliveries: (now, limit, platforms) => run('read due deliveries', () => due.dueDeliveries(now, limit, platforms)),
+    claimDeliveries: (now, limit, platforms, leaseMs) => run('claim due deliveries', () => due.claimDeliveries(now, limit, platforms, leaseMs)),
+    releaseClaims: () => run('release delivery claims', () => inspect.releaseClaims()),
     markSent: (id, at) => run(`mark delivery ${id} sent`, () => markSent(id, at)),
     markFailed: (id, error, next) => run(`record a failed attempt of delivery ${id}`, () => markFailed(id, error, next)),
     postpone: (id, reason, until) => run(`postpone delivery ${id}`, () => postpone(id, reason, until)),
+    outboxSummary: (now) => run('count the outbox', () => inspect.outboxSummary(now)),
+    failedDeliveries: (limit) => run('list failed deliveries', () => inspect.failedDeliveries(limit)),
+    retryFailed: (ids, now) => run('retry failed deliveries', () => inspect.retryFailed(ids, now)),
 
     async close() {
       if (!db.open) return;

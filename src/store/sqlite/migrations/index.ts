@@ -4,6 +4,7 @@
  * TypeScript modules rather than .sql files so the compiled dist needs nothing copied beside it.
  */
 import { sql as initial } from './001_initial.js';
+import { sql as claims } from './002_claims.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'claims', sql: claims },
+];

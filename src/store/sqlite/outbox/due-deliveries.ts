@@ -3,42 +3,63 @@ import { z } from 'zod';
 import type { Delivery } from '../../../model/index.js';
 import { DELIVERY_COLUMNS, DeliveryId, DeliveryRow } from './row.js';
 
+// Due: pending, its time come, and not claimed by a send in progress (or its claim expired).
+const DUE = `status = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now)`;
+// The platform is the channel up to its first colon: "slack:T1:C1" → "slack", "console" → "console".
+const ON_PLATFORMS = `substr(channel, 1, instr(channel || ':', ':') - 1) IN (SELECT value FROM json_each(@platforms))`;
+
+interface DueParams {
+  now: number;
+  limit: number;
+  platforms: string;
+}
+
 /**
- * Pending deliveries whose time has come, the earliest due first (then the first queued).
- * A row that no longer reads as a delivery is marked failed with the reason rather than
- * returned or thrown: one bad row must not stop the whole outbox.
+ * Pending deliveries whose time has come, the earliest due first (then the first queued), and
+ * claiming them. A row that no longer reads as a delivery is marked failed with the reason rather
+ * than returned or thrown: one bad row must not stop the whole outbox.
  */
 export function prepareDueDeliveries(db: Database.Database) {
-  const due = db.prepare<[number, number]>(`
-    SELECT ${DELIVERY_COLUMNS} FROM deliveries
-    WHERE status = 'pending' AND next_attempt_at <= ?
-    ORDER BY next_attempt_at, id
-    LIMIT ?`);
-  // The platform is the channel up to its first colon: "slack:C123" → "slack", "console" → "console".
-  const dueOn = db.prepare<[number, string, number]>(`
-    SELECT ${DELIVERY_COLUMNS} FROM deliveries
-    WHERE status = 'pending' AND next_attempt_at <= ?
-      AND substr(channel, 1, instr(channel || ':', ':') - 1) IN (SELECT value FROM json_each(?))
-    ORDER BY next_attempt_at, id
-    LIMIT ?`);
-  const giveUp = db.prepare<[string, number]>(
-    "UPDATE deliveries SET status = 'failed', last_error = ? WHERE id = ?",
-  );
+  const select = (where: string) => db.prepare<DueParams>(`SELECT ${DELIVERY_COLUMNS}, claimed_until FROM deliveries WHERE ${where} ORDER BY next_attempt_at, id LIMIT @limit`);
+  const due = select(DUE);
+  const dueOn = select(`${DUE} AND ${ON_PLATFORMS}`);
+  const giveUp = db.prepare<[string, number]>("UPDATE deliveries SET status = 'failed', last_error = ?, claimed_until = NULL WHERE id = ?");
+  // An expired claim means a send that never answered: the platform may have the message.
+  const claim = db.prepare<{ id: number; until: number }>('UPDATE deliveries SET claimed_until = @until, in_doubt = in_doubt | (claimed_until IS NOT NULL) WHERE id = @id');
+  const Claimed = z.object({ claimed_until: z.number().int().nullable() });
 
-  return function dueDeliveries(now: number, limit: number, platforms?: readonly string[]): Delivery[] {
+  function read(now: number, limit: number, platforms: readonly string[] | undefined): { delivery: Delivery; claimed: boolean }[] {
     const count = Math.floor(limit);
     if (!(count > 0)) return [];
-    const deliveries: Delivery[] = [];
-    const rows = platforms === undefined ? due.all(now, count) : dueOn.all(now, JSON.stringify(platforms), count);
+    const params: DueParams = { now, limit: count, platforms: JSON.stringify(platforms ?? []) };
+    const rows = platforms === undefined ? due.all(params) : dueOn.all(params);
+    const out: { delivery: Delivery; claimed: boolean }[] = [];
     for (const row of rows) {
       const parsed = DeliveryRow.safeParse(row);
       if (parsed.success) {
-        deliveries.push(parsed.data);
+        out.push({ delivery: parsed.data, claimed: Claimed.parse(row).claimed_until !== null });
         continue;
       }
       const id = DeliveryId.safeParse(row);
       if (id.success) giveUp.run(`stored delivery is malformed: ${z.prettifyError(parsed.error)}`, id.data.id);
     }
-    return deliveries;
+    return out;
+  }
+
+  const claimAll = db.transaction((now: number, limit: number, platforms: readonly string[] | undefined, leaseMs: number): Delivery[] =>
+    read(now, limit, platforms).map(({ delivery, claimed }) => {
+      claim.run({ id: delivery.id, until: now + leaseMs });
+      return claimed ? { ...delivery, inDoubt: true } : delivery;
+    }),
+  );
+
+  return {
+    dueDeliveries(now: number, limit: number, platforms?: readonly string[]): Delivery[] {
+      return read(now, limit, platforms).map(({ delivery }) => delivery);
+    },
+    /** The due deliveries, claimed until `now + leaseMs` in one transaction: no two drains take one. */
+    claimDeliveries(now: number, limit: number, platforms: readonly string[] | undefined, leaseMs: number): Delivery[] {
+      return claimAll(now, limit, platforms, leaseMs);
+    },
   };
 }

@@ -17,7 +17,8 @@ export function prepareMarkFailed(db: Database.Database) {
       attempts = attempts + 1,
       last_error = @error,
       status = CASE WHEN @next IS NULL THEN 'failed' ELSE 'pending' END,
-      next_attempt_at = COALESCE(@next, next_attempt_at)
+      next_attempt_at = COALESCE(@next, next_attempt_at),
+      claimed_until = NULL
     WHERE id = @id AND status = 'pending'`);
   const notPending = prepareNotPending(db);
   return function markFailed(id: number, error: string, next: number | null): void {

@@ -4,7 +4,7 @@ import { prepareNotPending } from './not-pending.js';
 /** Records that the platform accepted the delivery; only a pending delivery can be sent. */
 export function prepareMarkSent(db: Database.Database) {
   const update = db.prepare<[number, number]>(
-    "UPDATE deliveries SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'pending'",
+    "UPDATE deliveries SET status = 'sent', sent_at = ?, claimed_until = NULL WHERE id = ? AND status = 'pending'",
   );
   const notPending = prepareNotPending(db);
   return function markSent(id: number, at: number): void {

@@ -8,7 +8,7 @@ import { prepareNotPending } from './not-pending.js';
  */
 export function preparePostpone(db: Database.Database) {
   const update = db.prepare<[string, number, number]>(
-    "UPDATE deliveries SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'",
+    "UPDATE deliveries SET last_error = ?, next_attempt_at = ?, claimed_until = NULL WHERE id = ? AND status = 'pending'",
   );
   const notPending = prepareNotPending(db);
   return function postpone(id: number, reason: string, until: number): void {

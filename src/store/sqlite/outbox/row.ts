@@ -4,7 +4,7 @@ import { AlertSchema } from '../../alert.js';
 import { int, jsonColumn, nullableInt, nullableText } from '../rows.js';
 
 export const DELIVERY_COLUMNS = `id, subscription_id, channel, key, alert, status, attempts,
-  next_attempt_at, last_error, created_at, sent_at`;
+  next_attempt_at, last_error, created_at, sent_at, in_doubt`;
 
 const STATUSES: { [S in DeliveryStatus]: S } = { pending: 'pending', sent: 'sent', failed: 'failed' };
 
@@ -21,6 +21,7 @@ export const DeliveryRow = z
     last_error: nullableText,
     created_at: int,
     sent_at: nullableInt,
+    in_doubt: int,
   })
   .transform(
     (r): Delivery => ({
@@ -35,6 +36,7 @@ export const DeliveryRow = z
       lastError: r.last_error,
       createdAt: r.created_at,
       sentAt: r.sent_at,
+      inDoubt: r.in_doubt === 1,
     }),
   );
 
