@@ -65,7 +65,7 @@ export async function runPollBench(options: PollBenchOptions = {}): Promise<Poll
   const repeats = options.repeats ?? 3;
   const initialRssMiB = process.memoryUsage.rss() / MiB;
   const { child, port } = await startServer();
-  const fetcher = new Fetcher({ perHostConcurrency: concurrency });
+  const fetcher = new Fetcher({ perHostConcurrency: concurrency, allowAddresses: ['127.0.0.0/8', '::1/128'] });
   try {
     const feeds: Feed[] = Array.from({ length: count }, (_, n) => ({
       id: `feed-${n}`,

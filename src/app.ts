@@ -9,10 +9,10 @@ import { loadConfig, type LoadedConfig } from './config/index.js';
 import { consoleSink, type OutboxOptions, type Sink } from './deliveries/index.js';
 import { StatementsError } from './errors.js';
 import { Fetcher } from './feeds/index.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger, secretsOf, type Logger } from './log.js';
 import { compileWatchlist, type WatchlistMatcher } from './matches/index.js';
 import type { Subscription, Watchlist } from './model/index.js';
-import type { PipelineDeps } from './pipeline/index.js';
+import { addFeed, removeFeed, watchedFeeds, type PipelineDeps } from './pipeline/index.js';
 import { startDiscordApp } from './discord/app.js';
 import { discordRest, discordSink } from './discord/sink.js';
 import { startSlackApp } from './slack/app.js';
@@ -52,7 +52,7 @@ export const CONSOLE_SUBSCRIPTION_ID = 'console';
 
 export async function openApp(options: OpenOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
-  const log = options.log ?? createLogger();
+  const log = options.log ?? createLogger(undefined, undefined, secretsOf(env));
   const now = options.now ?? Date.now;
   const loaded = loadConfig(env);
   const chat = readChatEnv(env);
@@ -95,9 +95,11 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
         channel,
         canManage,
         now: now(),
+        addFeed: (url) => addFeed(deps, url, channel),
+        removeFeed: (id) => removeFeed(deps, id),
         feedStatus: async () => {
           const states = new Map((await store.feedStates()).map((s) => [s.feedId, s]));
-          return loaded.feeds.map((feed) => {
+          return (await watchedFeeds(deps)).map((feed) => {
             const state = states.get(feed.id);
             return {
               feedId: feed.id,

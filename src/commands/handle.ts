@@ -1,4 +1,5 @@
 /** One entry point for every command, whichever platform it came from. */
+import { handleFeedAdd, handleFeedRemove } from './feeds.js';
 import { handleActors, handleFeeds, handleHelp } from './info.js';
 import { handleQuery } from './query.js';
 import { handleList, handleSubscribe, handleUnsubscribe } from './subscriptions.js';
@@ -18,6 +19,10 @@ export async function handleCommand(command: Command, ctx: CommandContext): Prom
       return handleActors(ctx.watchlist);
     case 'feeds':
       return handleFeeds(ctx);
+    case 'feed-add':
+      return handleFeedAdd(command.url, ctx);
+    case 'feed-remove':
+      return handleFeedRemove(command.id, ctx);
     case 'help':
       return handleHelp();
     case 'invalid':

@@ -8,4 +8,4 @@ export { splitLines } from './format.js';
 export { handleCommand } from './handle.js';
 export { DEFAULT_LIMIT, MAX_LIMIT, parseCommand, parseDuration } from './parse.js';
 export { affiliatedActorIds, resolveTerm, suggestions, type Resolved } from './resolve.js';
-export type { Command, CommandContext, FeedStatusLine, Reply } from './types.js';
+export type { Command, CommandContext, FeedChange, FeedStatusLine, Reply } from './types.js';

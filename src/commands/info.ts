@@ -64,7 +64,7 @@ export function handleHelp(): Reply {
     `• ${c('unsubscribe nato')} or ${c('unsubscribe all')} — stop some or all alerts here (channel managers)`,
     `• ${c('list')} — what this channel follows`,
     `• ${c('actors')} — who is watched, by organisation`,
-    `• ${c('feeds')} — the feeds and their health`,
+    `• ${c('feeds')} — the feeds and their health; ${c('feeds add <link>')} watches another RSS or Atom feed, ${c('feeds remove <id>')} stops (channel managers)`,
     `• ${c('help')} — this text`,
   ].join('\n');
   return { text, ephemeral: true };

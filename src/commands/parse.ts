@@ -3,6 +3,7 @@
  *   <term>                           latest statements by an actor (or mentioning a term)
  *   subscribe <term>[, <term>…]      unsubscribe <term>[, …] | all
  *   list | actors | feeds | help
+ *   feeds add <url> | feeds remove <id>
  * with `since:<n><m|h|d|w>` and `limit:<1–50>` anywhere in a query.
  */
 import type { Command } from './types.js';
@@ -58,6 +59,13 @@ export function parseCommand(text: string): Command {
     if (first === 'unsubscribe' && terms.length === 1 && terms[0]!.toLowerCase() === 'all') return { kind: 'unsubscribe', terms: 'all' };
     if (terms.length === 0) return invalid(`Say what to ${first} ${first === 'subscribe' ? 'to' : 'from'}, e.g. \`${first} nato, troop withdrawal\`${first === 'unsubscribe' ? ' or `unsubscribe all`' : ''}.`);
     return { kind: first, terms };
+  }
+  if (first === 'feeds' && rest.length > 1) {
+    const verb = rest[1]?.toLowerCase();
+    const target = rest.slice(2).join(' ').replace(/^<|>$/g, ''); // Slack wraps links in <…>
+    if (modified) return notForQueries('feeds');
+    if ((verb === 'add' || verb === 'remove') && target !== '' && rest.length === 3) return verb === 'add' ? { kind: 'feed-add', url: target } : { kind: 'feed-remove', id: target };
+    return invalid('Say `feeds` to see the feeds, `feeds add <link to an RSS or Atom feed>` to add one, or `feeds remove <id>` to remove one added from chat.');
   }
   const bare = first === undefined ? undefined : BARE_WORDS.get(first);
   if (bare !== undefined) {

@@ -11,6 +11,9 @@ export type Command =
   | { kind: 'list' }
   | { kind: 'actors' }
   | { kind: 'feeds' }
+  /** A feed added from chat (channel managers); it serves every channel, like a configured one. */
+  | { kind: 'feed-add'; url: string }
+  | { kind: 'feed-remove'; id: string }
   | { kind: 'help' }
   /** Text the grammar does not accept; `message` says what to type instead. */
   | { kind: 'invalid'; message: string };
@@ -36,7 +39,13 @@ export interface CommandContext {
   canManage: boolean;
   now: number;
   feedStatus: () => Promise<FeedStatusLine[]>;
+  /** Adds a feed after checking it can be fetched and parsed (and is not on a refused address). */
+  addFeed: (url: string) => Promise<FeedChange>;
+  /** Removes a feed added from chat; configured feeds stay (they live in the config file). */
+  removeFeed: (id: string) => Promise<FeedChange>;
 }
+
+export type FeedChange = { ok: true; id: string; title: string | null; items: number } | { ok: false; message: string };
 
 /**
  * What to answer: plain text with a little markdown (`**bold**`, `` `code` ``, `•` bullets, bare

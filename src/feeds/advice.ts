@@ -18,6 +18,8 @@ export function advice(code: string, status: number | null): string {
       return 'Check that the URL is a feed, or raise fetch.maxBodyBytes.';
     case FeedErrorCode.Redirects:
       return 'Check the feed URL; configure the final address directly.';
+    case FeedErrorCode.AddressRefused:
+      return 'Check the feed URL; a feed that really is on an internal network needs its range in fetch.allowAddresses.';
     case FeedErrorCode.Charset:
       return 'The feed declares an encoding we cannot decode; tell the publisher or use another feed URL.';
     case FeedErrorCode.File:
@@ -26,6 +28,8 @@ export function advice(code: string, status: number | null): string {
       return 'Fix the url in the configuration: an http(s):// URL or a path inside the project.';
     case FeedErrorCode.Parse:
       return 'The feed is not well-formed XML; it will be retried. Tell the publisher if this persists.';
+    case FeedErrorCode.UnsafeXml:
+      return 'Nothing from this response was read. If the publisher is genuine, tell them; otherwise remove the feed.';
     case FeedErrorCode.NotAFeed:
       return '';
     default:

@@ -2,7 +2,9 @@
  * Bytes to text. Order of authority: a byte-order mark, then the Content-Type charset, then the
  * XML declaration (or an HTML <meta charset> for article pages), then UTF-8. Publishers often get
  * one of the declarations wrong, so when they disagree the bytes decide: valid UTF-8 stays UTF-8,
- * invalid UTF-8 falls to the other declaration (or windows-1252, the web's usual mislabel).
+ * UTF-8 with a few bad bytes stays UTF-8 (each bad byte U+FFFD), other invalid UTF-8 falls to the
+ * other declaration (or windows-1252, the web's usual mislabel), and a UTF-16 label on bytes that
+ * are not UTF-16 is ignored.
  */
 import { TextDecoder } from 'node:util';
 import { decodeWindows1252 } from './windows-1252.js';
@@ -24,13 +26,18 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
     if (label === null) continue;
     const encoding = encodingName(label);
     if (encoding === null) return { ok: false, message: `unknown character encoding "${label}" (declared in the ${where})` };
+    // UTF-16 markup is full of NUL bytes; without them (and without a BOM) the label is wrong.
+    if (encoding.startsWith('utf-16') && !hasNul(bytes)) continue;
     encodings.push(encoding);
   }
   const chosen = encodings[0] ?? 'utf-8';
   const asUtf8 = chosen === 'utf-8' || encodings.includes('utf-8') ? strictUtf8(bytes) : null;
   if (chosen === 'utf-8') {
+    if (asUtf8 !== null) return { ok: true, text: asUtf8, encoding: 'utf-8' };
+    const lossy = mostlyUtf8(bytes);
+    if (lossy !== null) return { ok: true, text: lossy, encoding: 'utf-8' };
     const fallback = encodings.find((e) => e !== 'utf-8') ?? 'windows-1252';
-    return asUtf8 !== null ? { ok: true, text: asUtf8, encoding: 'utf-8' } : { ok: true, text: decodeAs(fallback, bytes), encoding: fallback };
+    return { ok: true, text: decodeAs(fallback, bytes), encoding: fallback };
   }
   // A legacy encoding decodes any bytes, so only bytes that are valid UTF-8, declared so elsewhere, overrule it.
   if (asUtf8 !== null && hasNonAscii(bytes)) return { ok: true, text: asUtf8, encoding: 'utf-8' };
@@ -57,6 +64,27 @@ function strictUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * UTF-8 with some invalid bytes, decoded with U+FFFD for them, when its valid non-ASCII characters
+ * outnumber the invalid bytes: text in a legacy encoding mislabelled UTF-8 has next to no valid
+ * multi-byte sequences, while a UTF-8 feed with one stray byte would lose every “quote” to mojibake.
+ */
+function mostlyUtf8(bytes: Uint8Array): string | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) invalid++;
+    else if (c >= 0x80) valid++;
+  }
+  return valid > invalid ? text : null;
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, SNIFF_BYTES).includes(0);
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {

@@ -16,10 +16,17 @@ export const FeedErrorCode = {
   Redirects: 'FEED_REDIRECTS',
   Charset: 'FEED_CHARSET',
   File: 'FEED_FILE',
+  /**
+   * The host is, or resolves to, a loopback, private, link-local, metadata or other non-public
+   * address that fetch.allowAddresses does not allow; refused before any connection is made.
+   */
+  AddressRefused: 'FEED_ADDRESS_REFUSED',
   /** The configured URL is not an absolute http(s): or file: URL. */
   Url: 'FEED_URL',
   NotAFeed: 'FEED_NOT_A_FEED',
   Parse: 'FEED_PARSE',
+  /** XML that declares entities (billion laughs, XXE): refused before any parser sees it. */
+  UnsafeXml: 'FEED_UNSAFE_XML',
   /** A bug: something threw that should have been an outcome. */
   Internal: 'FEED_INTERNAL',
 } as const;

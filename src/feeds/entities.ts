@@ -27,7 +27,13 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** A title as people should read it: references decoded, whitespace collapsed, trimmed. */
+/**
+ * C0 and C1 control characters other than tab, line feed and carriage return: XML 1.0 forbids or
+ * discourages them, no headline needs them, and in a terminal ESC and friends are commands.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** A title as people should read it: references decoded, control characters gone, whitespace collapsed, trimmed. */
 export function cleanTitle(text: string): string {
-  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+  return decodeEntities(text).replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
 }

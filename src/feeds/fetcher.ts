@@ -6,6 +6,9 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { type EventLoopUtilization, performance } from 'node:perf_hooks';
+import { type AddressPolicy, guardedLookup, type Resolver } from './address-guard.js';
 import { decodeBody } from './charset.js';
 import { FeedErrorCode } from './codes.js';
 import { fetchFile } from './file-fetch.js';
@@ -23,6 +26,17 @@ export interface FetchLimits {
   maxRedirects: number;
   userAgent: string;
   perHostConcurrency: number;
+  /**
+   * CIDR ranges of non-public addresses the operator permits ("10.1.0.0/16", "::1/128"). Every
+   * other loopback, private, link-local or metadata address is refused, after DNS resolution and
+   * on every redirect hop.
+   */
+  allowAddresses: readonly string[];
+}
+
+export interface FetcherOptions {
+  /** Resolves host names (dns.lookup by default); tests inject one so no real DNS is asked. */
+  resolve?: Resolver;
 }
 
 export const DEFAULT_FETCH_LIMITS: Readonly<FetchLimits> = Object.freeze({
@@ -32,6 +46,7 @@ export const DEFAULT_FETCH_LIMITS: Readonly<FetchLimits> = Object.freeze({
   maxRedirects: 5,
   userAgent: 'statements/0.1 (+https://github.com/statements-bot; news monitor)',
   perHostConcurrency: 2,
+  allowAddresses: Object.freeze([]),
 });
 
 export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
@@ -46,9 +61,16 @@ export class Fetcher {
   private readonly httpAgent = new http.Agent({ keepAlive: true });
   private readonly httpsAgent = new https.Agent({ keepAlive: true });
 
-  constructor(limits: Partial<FetchLimits> = {}) {
-    this.limits = Object.freeze({ ...DEFAULT_FETCH_LIMITS, ...definedOnly(limits) });
+  private readonly addressPolicy: AddressPolicy;
+  private readonly lookup: LookupFunction;
+
+  /** Throws a TypeError for an invalid allowAddresses entry. */
+  constructor(limits: Partial<FetchLimits> = {}, options: FetcherOptions = {}) {
+    const merged = { ...DEFAULT_FETCH_LIMITS, ...definedOnly(limits) };
+    this.limits = Object.freeze({ ...merged, allowAddresses: Object.freeze([...merged.allowAddresses]) });
     this.slots = new HostSlots(this.limits.perHostConcurrency);
+    this.addressPolicy = { allow: this.limits.allowAddresses };
+    this.lookup = guardedLookup(this.addressPolicy, options.resolve);
   }
 
   /** Callers asking for the same URL with the same validators while a request is in flight share its result. */
@@ -93,9 +115,11 @@ export class Fetcher {
     const chain = [start.href];
     let url = start;
     let deadline: number | null = null;
+    let busySince: EventLoopUtilization | null = null;
     for (;;) {
       const release = await this.slots.acquire(url.host);
       deadline ??= Date.now() + this.limits.totalTimeoutMs;
+      busySince ??= performance.eventLoopUtilization();
       let response: Awaited<ReturnType<typeof requestOnce>>;
       try {
         response = await requestOnce({
@@ -104,8 +128,11 @@ export class Fetcher {
           agent: url.protocol === 'https:' ? this.httpsAgent : this.httpAgent,
           connectTimeoutMs: this.limits.connectTimeoutMs,
           deadline,
+          busySince,
           totalTimeoutMs: this.limits.totalTimeoutMs,
           maxBodyBytes: this.limits.maxBodyBytes,
+          addressPolicy: this.addressPolicy,
+          lookup: this.lookup,
         });
       } finally {
         release();
@@ -155,6 +182,10 @@ export class Fetcher {
     const maxAgeSeconds = parseMaxAge(headerValue(headers['cache-control']));
     const etag = headerValue(headers.etag) ?? null;
     const lastModified = headerValue(headers['last-modified']) ?? null;
+    if (status === 304 && options.etag == null && options.lastModified == null) {
+      // Taken as "unchanged", it would pass for a healthy feed that is never read.
+      return fetchError(FeedErrorCode.Http, `HTTP 304 Not Modified from ${url.href} to a request without validators (nothing was cached to compare with)`, status);
+    }
     if (status === 304) {
       // Servers may omit the validators on a 304; the ones we sent are still the current ones.
       return { kind: 'not-modified', etag: etag ?? options.etag ?? null, lastModified: lastModified ?? options.lastModified ?? null, maxAgeSeconds };

@@ -7,9 +7,13 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { type AddressPolicy, AddressRefusedError, checkHost } from './address-guard.js';
 import { FeedErrorCode } from './codes.js';
+import { patientTimeout } from './patient-timeout.js';
 import { type FetchError, fetchError } from './result.js';
 
 export interface HopRequest {
@@ -19,8 +23,14 @@ export interface HopRequest {
   connectTimeoutMs: number;
   /** Epoch ms by which the whole exchange must be over. */
   deadline: number;
+  /** The event loop's utilisation when the exchange began: its busy time since moves the deadline. */
+  busySince?: EventLoopUtilization;
   totalTimeoutMs: number;
   maxBodyBytes: number;
+  /** Which addresses may be connected to: IP-literal hosts are checked here, names by `lookup`. */
+  addressPolicy: AddressPolicy;
+  /** From guardedLookup: resolves a host name and refuses non-public answers. */
+  lookup: LookupFunction;
 }
 
 export interface HopResponse {
@@ -33,6 +43,9 @@ export interface HopResponse {
 }
 
 export function requestOnce(hop: HopRequest): Promise<HopResponse | FetchError> {
+  // Node never passes an IP-literal host to `lookup`: check it here, before any socket exists.
+  const refused = checkHost(hop.url.hostname, hop.addressPolicy);
+  if (refused !== null) return Promise.resolve(fetchError(FeedErrorCode.AddressRefused, refused.message));
   return new Promise((resolve) => {
     const { url } = hop;
     const timers: NodeJS.Timeout[] = [];
@@ -51,7 +64,7 @@ export function requestOnce(hop: HopRequest): Promise<HopResponse | FetchError> 
     // Set while an unwanted body drains: a time-out then still reports the status we got.
     let drainingHead: HopResponse | null = null;
     const client = url.protocol === 'https:' ? https : http;
-    const request = client.request(url, { method: 'GET', headers: hop.headers, agent: hop.agent }, (res) => {
+    const request = client.request(url, { method: 'GET', headers: hop.headers, agent: hop.agent, lookup: hop.lookup }, (res) => {
       const status = res.statusCode ?? 0;
       const head = { kind: 'response' as const, status, statusText: res.statusMessage || (http.STATUS_CODES[status] ?? ''), headers: res.headers };
       if (status < 200 || status >= 300) {
@@ -65,21 +78,26 @@ export function requestOnce(hop: HopRequest): Promise<HopResponse | FetchError> 
       readBody(res, hop, (body) => finish({ ...head, body }), fail);
     });
 
-    timers.push(
-      setTimeout(
-        () => fail(drainingHead ?? fetchError(FeedErrorCode.Timeout, `no complete answer within ${hop.totalTimeoutMs} ms from ${url.href}`)),
-        Math.max(0, hop.deadline - Date.now()),
-      ),
+    // Time this process was too busy to read (parsing another feed) is not charged to the
+    // server, up to one more totalTimeoutMs: see patient-timeout.ts.
+    const untilDeadline = Math.max(0, hop.deadline - Date.now());
+    patientTimeout(
+      untilDeadline,
+      untilDeadline + hop.totalTimeoutMs,
+      () => fail(drainingHead ?? fetchError(FeedErrorCode.Timeout, `no complete answer within ${hop.totalTimeoutMs} ms from ${url.href}`)),
+      timers,
+      hop.busySince,
     );
     request.on('socket', (socket) => {
       // A kept-alive socket is already connected; only a fresh one has a connect phase to bound.
       if (!socket.connecting) return;
-      const timer = setTimeout(
-        () => fail(fetchError(FeedErrorCode.Connect, `could not connect to ${url.host} within ${hop.connectTimeoutMs} ms`)),
+      const cancel = patientTimeout(
         hop.connectTimeoutMs,
+        2 * hop.connectTimeoutMs,
+        () => fail(fetchError(FeedErrorCode.Connect, `could not connect to ${url.host} within ${hop.connectTimeoutMs} ms`)),
+        timers,
       );
-      timers.push(timer);
-      socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(timer));
+      socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', cancel);
     });
     request.on('error', (err) => finish(networkError(err, url)));
     request.end();
@@ -105,6 +123,12 @@ function readBody(res: http.IncomingMessage, hop: HopRequest, done: (body: Buffe
         : encoding === 'br'
           ? zlib.createBrotliDecompress()
           : null;
+  if (decompressor === null && encoding !== '' && encoding !== 'identity') {
+    // Read as it is, the body would be compressed bytes taken for text ("gzip, gzip", zstd…).
+    res.destroy();
+    failed(fetchError(FeedErrorCode.Http, `unsupported Content-Encoding "${encoding}" from ${hop.url.href} (we ask for gzip, deflate or br)`, res.statusCode ?? null));
+    return;
+  }
   if (decompressor !== null) {
     res.on('error', (err) => decompressor.destroy(err));
     source = res.pipe(decompressor);
@@ -126,7 +150,7 @@ function readBody(res: http.IncomingMessage, hop: HopRequest, done: (body: Buffe
     failed(
       decompressor !== null && source === decompressor && !res.errored
         ? fetchError(FeedErrorCode.Http, `corrupt ${encoding} body from ${hop.url.href}: ${err.message}`, res.statusCode ?? null)
-        : networkError(err, hop.url),
+        : networkError(err, hop.url, true),
     ),
   );
 }
@@ -146,8 +170,12 @@ function drain(res: http.IncomingMessage, maxBytes: number, done: () => void): v
   res.on('error', done);
 }
 
-function networkError(err: Error, url: URL): FetchError {
+function networkError(err: Error, url: URL, midBody = false): FetchError {
+  if (err instanceof AddressRefusedError) return fetchError(FeedErrorCode.AddressRefused, err.message);
   const code = (err as NodeJS.ErrnoException).code;
   const reason = code !== undefined && !err.message.includes(code) ? `${code} ${err.message}` : err.message;
+  // Node's HTTP parser refused the bytes: the connection worked, the server's HTTP is broken.
+  if (code?.startsWith('HPE_') === true) return fetchError(FeedErrorCode.Http, `malformed HTTP response from ${url.host} (${reason})`);
+  if (midBody) return fetchError(FeedErrorCode.Connect, `connection to ${url.host} broke off in the middle of the body (${reason})`);
   return fetchError(FeedErrorCode.Connect, `connection to ${url.host} failed: ${reason}`);
 }

@@ -3,7 +3,8 @@
  * each feed is next due. Newness and baselines are the pipeline's business.
  */
 export { FeedErrorCode } from './codes.js';
-export { DEFAULT_FETCH_LIMITS, FEED_ACCEPT, Fetcher, type FetchLimits } from './fetcher.js';
+export { DEFAULT_FETCH_LIMITS, FEED_ACCEPT, Fetcher, type FetcherOptions, type FetchLimits } from './fetcher.js';
+export { checkAddress, classifyAddress, guardedLookup, isCidr, type AddressPolicy, type AddressRefusal, type Resolver } from './address-guard.js';
 export type { FetchOptions, FetchResult, Validators } from './result.js';
 export { parseFeed, type ParsedFeed } from './parse.js';
 export { canonicalLink, identityKey, itemIdentity, type IdentityParts } from './identity.js';

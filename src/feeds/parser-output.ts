@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-function toText(value: unknown): string | null {
+export function toText(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return toText(value[0]);

@@ -8,7 +8,7 @@ import type { Feed, FeedItem, FeedState } from '../model/index.js';
 import { advice } from './advice.js';
 import { FeedErrorCode } from './codes.js';
 import type { FetchOptions, FetchResult } from './result.js';
-import { parseFeed } from './parse.js';
+import { MAX_ITEMS_PER_FEED, parseFeed, type ParsedFeed } from './parse.js';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './schedule.js';
 
 export interface PollOutcome {
@@ -17,6 +17,8 @@ export interface PollOutcome {
   items: FeedItem[];
   status: 'ok' | 'not-modified' | 'error';
   error: { code: string; message: string } | null;
+  /** What was read but left out, for the log: items over MAX_ITEMS_PER_FEED, or unidentifiable. */
+  warnings: string[];
 }
 
 /** What pollFeed needs of a fetcher; a Fetcher is one, and tests may pass a fake. */
@@ -47,7 +49,7 @@ export async function pollFeed(feed: Feed, state: FeedState | null, fetcher: Fee
     const message = [`Feed "${feed.id}" (${feed.url}): ${detail}.`, advice(code, status), `Next attempt at ${new Date(nextPollAt).toISOString()} (failure ${failures}).`]
       .filter((part) => part !== '')
       .join(' ');
-    return { state: { ...base, failures, nextPollAt, lastErrorCode: code, lastError: message }, items: [], status: 'error', error: { code, message } };
+    return { state: { ...base, failures, nextPollAt, lastErrorCode: code, lastError: message }, items: [], status: 'error', error: { code, message }, warnings: [] };
   };
   const succeed = (etag: string | null, lastModified: string | null, nextPollAt: number): FeedState => ({
     ...base,
@@ -65,18 +67,29 @@ export async function pollFeed(feed: Feed, state: FeedState | null, fetcher: Fee
     if (result.kind === 'error') return fail(result.code, result.message, result.status, result.retryAfterMs);
     if (result.kind === 'not-modified') {
       const next = nextPollAfterSuccess(now, feed.intervalMinutes, null, result.maxAgeSeconds);
-      return { state: succeed(result.etag, result.lastModified, next), items: [], status: 'not-modified', error: null };
+      return { state: succeed(result.etag, result.lastModified, next), items: [], status: 'not-modified', error: null, warnings: [] };
     }
     // On a parse failure the old validators stay, so the next poll fetches the whole body again.
     const parsed = await parseFeed(result.body, feed.id, result.finalUrl);
     const next = nextPollAfterSuccess(now, feed.intervalMinutes, parsed.ttlMinutes, result.maxAgeSeconds);
     const fresh = succeed(result.etag, result.lastModified, next);
-    return { state: { ...fresh, feedTitle: parsed.title ?? previous.feedTitle }, items: parsed.items, status: 'ok', error: null };
+    return { state: { ...fresh, feedTitle: parsed.title ?? previous.feedTitle }, items: parsed.items, status: 'ok', error: null, warnings: skippedWarnings(feed, parsed.skipped) };
   } catch (err) {
     // The module prefix would read oddly after the feed's name.
     if (err instanceof StatementsError) return fail(err.code, err.message.slice(`${err.module}: `.length), null, null);
     return fail(FeedErrorCode.Internal, `unexpected failure: ${err instanceof Error ? err.message : String(err)}`, null, null);
   }
+}
+
+function skippedWarnings(feed: Feed, skipped: ParsedFeed['skipped']): string[] {
+  const warnings: string[] = [];
+  if (skipped.overLimit > 0) {
+    warnings.push(`Feed "${feed.id}" (${feed.url}) has ${skipped.overLimit + MAX_ITEMS_PER_FEED} items; only the newest ${MAX_ITEMS_PER_FEED} were read, ${skipped.overLimit} older ones were left out.`);
+  }
+  if (skipped.unidentifiable > 0) {
+    warnings.push(`Feed "${feed.id}" (${feed.url}): ${skipped.unidentifiable} entries without a guid, link or title were left out (nothing tells them apart).`);
+  }
+  return warnings;
 }
 
 /** What is known of a feed before its first poll: nothing. */

@@ -96,6 +96,16 @@ export interface Feed {
 }
 
 /** What the monitor remembers about a feed between polls. */
+/** A feed a channel manager added from chat. */
+export interface AddedFeed {
+  id: string;
+  url: string;
+  title: string | null;
+  /** The channel it was added from. */
+  addedBy: string;
+  createdAt: number;
+}
+
 export interface FeedState {
   feedId: string;
   url: string;

@@ -5,6 +5,7 @@
 import { pollFeed } from '../feeds/index.js';
 import type { Feed, FeedItem, FeedState } from '../model/index.js';
 import type { PipelineDeps } from './deps.js';
+import { watchedFeeds } from './feeds.js';
 import { processItem } from './item.js';
 
 export interface FeedReport {
@@ -26,6 +27,7 @@ export async function pollOneFeed(deps: PipelineDeps, feed: Feed): Promise<FeedR
     deps.log.log('warn', `feed poll failed (attempt ${outcome.state.failures}); next try ${new Date(outcome.state.nextPollAt ?? deps.now()).toISOString()}: ${outcome.error?.message ?? 'unknown error'}`, { feed: feed.id, code: outcome.error?.code });
     return report;
   }
+  for (const warning of outcome.warnings) deps.log.log('warn', warning, { feed: feed.id });
   const firstPoll = !(previous?.baselined ?? false);
   // Newest first, so that "alert the newest N" on the first poll means what it says.
   const items = [...outcome.items].sort((a, b) => (b.published ?? 0) - (a.published ?? 0));
@@ -66,7 +68,7 @@ export async function pollDueFeeds(deps: PipelineDeps, force = false): Promise<F
   const now = deps.now();
   const states = new Map((await deps.store.feedStates()).map((s) => [s.feedId, s]));
   return Promise.all(
-    deps.feeds.map(async (feed): Promise<FeedReport> => {
+    (await watchedFeeds(deps)).map(async (feed): Promise<FeedReport> => {
       const next = states.get(feed.id)?.nextPollAt ?? null;
       if (!force && next !== null && next > now) return { feedId: feed.id, status: 'not-due', newItems: 0, alerted: 0, error: null };
       try {

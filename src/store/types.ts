@@ -2,7 +2,7 @@
  * The store: everything the monitor remembers. One interface, an implementation per engine
  * (SQLite now, PostgreSQL later); async so both fit. Implementations hold no pipeline logic.
  */
-import type { Delivery, FeedState, ItemRecord, StoredStatement, Subscription } from '../model/index.js';
+import type { AddedFeed, Delivery, FeedState, ItemRecord, StoredStatement, Subscription } from '../model/index.js';
 
 export interface StatementQuery {
   /** Statements spoken by any of these actors (watchlist ids). */
@@ -37,6 +37,11 @@ export interface Store {
   feedState(feedId: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;
   feedStates(): Promise<FeedState[]>;
+  /** Keeps a feed added from chat; false when its id or URL is there already. */
+  addFeed(feed: AddedFeed): Promise<boolean>;
+  /** Removes a feed added from chat, returning it (null when there is none with this id). */
+  removeFeed(id: string): Promise<AddedFeed | null>;
+  addedFeeds(): Promise<AddedFeed[]>;
 
   // Items: identity is unique; recording twice keeps the first record.
   hasItem(identity: string): Promise<boolean>;

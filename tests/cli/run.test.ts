@@ -2,7 +2,7 @@
 // Alerts print within 10 seconds, Ctrl-C stops it cleanly, and a second start alerts nothing again.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,5 +84,22 @@ describe('statements run with chat credentials Slack refuses', () => {
     } finally {
       await fake.close();
     }
+  }, 20_000);
+});
+
+describe('statements run with a broken config file', () => {
+  it('exits with status 2, naming the file, each key, its line and what is expected', async () => {
+    const config = join(dir, 'broken.yaml');
+    writeFileSync(config, 'schedule: 5\nfetch:\n  maxRedirects: "lots"\n  allowAddresses: ["10.0.0.0/33"]\nfeeds:\n  - { id: wire, url: "https://news.example/rss", intervalMinutes: 0 }\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run'], { cwd: ROOT, env: { ...process.env, STATEMENTS_CONFIG: config, STATEMENTS_DB: join(dir, 'broken.db') } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(stderr).toContain(`4 problems in ${config}`);
+    expect(stderr).toMatch(/schedule: .*expected string.*\(line 1\)/);
+    expect(stderr).toMatch(/fetch\.maxRedirects: .*expected number.*\(line 3\)/);
+    expect(stderr).toMatch(/fetch\.allowAddresses\[0\]: use a CIDR range such as "10\.1\.0\.0\/16".*\(line 4\)/);
+    expect(stderr).toMatch(/feeds\[0\] \(id "wire"\)\.intervalMinutes: .*>=1 \(line 6\)/);
   }, 20_000);
 });

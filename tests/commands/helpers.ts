@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { CommandContext } from '../../src/commands/index.js';
+import type { CommandContext, FeedChange, FeedStatusLine } from '../../src/commands/index.js';
 import { compileWatchlist } from '../../src/matches/index.js';
 import type { StoredStatement } from '../../src/model/index.js';
 import { extractStatements } from '../../src/statements/index.js';
@@ -32,9 +32,15 @@ export function seedStatements(): StoredStatement[] {
   });
 }
 
+/** A context whose feed changes are refused (tests of feeds add/remove pass their own). */
+export function baseContext(store: Store, feeds: FeedStatusLine[] = []): CommandContext {
+  const refuse = async (): Promise<FeedChange> => ({ ok: false, message: 'not in this test' });
+  return { store, watchlist, matcher, channel: 'slack:C1', canManage: true, now: BASE + 10 * HOUR, feedStatus: async () => feeds, addFeed: refuse, removeFeed: refuse };
+}
+
 export async function seededContext(extra: Partial<CommandContext> = {}): Promise<{ ctx: CommandContext; store: Store }> {
   const store = await openSqliteStore(':memory:');
   await store.saveStatements(seedStatements());
-  const ctx: CommandContext = { store, watchlist, matcher, channel: 'slack:C1', canManage: true, now: BASE + 10 * HOUR, feedStatus: async () => [], ...extra };
+  const ctx: CommandContext = { ...baseContext(store), ...extra };
   return { ctx, store };
 }

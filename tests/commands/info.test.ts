@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { completions, type FeedStatusLine, handleCommand, MAX_COMPLETIONS, parseCommand } from '../../src/commands/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
-import { BASE, HOUR, matcher, watchlist } from './helpers.js';
+import { BASE, baseContext, HOUR, watchlist } from './helpers.js';
 
 // These commands read no statements; a real (in-memory SQLite) store stands behind them anyway.
 const store = await openSqliteStore(':memory:');
-const context = (feeds: FeedStatusLine[] = []) => ({ store, watchlist, matcher, channel: 'console', canManage: true, now: BASE, feedStatus: async () => feeds });
+const context = (feeds: FeedStatusLine[] = []) => ({ ...baseContext(store, feeds), channel: 'console', now: BASE });
 
 describe('actors', () => {
   it('lists watchlist actors grouped by organisation', async () => {

@@ -6,6 +6,9 @@ const H = 3_600_000;
 describe('parseCommand', () => {
   it.each<[string, Command]>([
     ['nato', { kind: 'query', term: 'nato', since: null, limit: 10 }],
+    ['feeds add https://example.org/rss', { kind: 'feed-add', url: 'https://example.org/rss' }],
+    ['feeds add <https://example.org/rss>', { kind: 'feed-add', url: 'https://example.org/rss' }],
+    ['FEEDS remove chat-example-org-1a2b3c', { kind: 'feed-remove', id: 'chat-example-org-1a2b3c' }],
     ['  Jens   Stoltenberg ', { kind: 'query', term: 'Jens Stoltenberg', since: null, limit: 10 }],
     ['nato since:24h', { kind: 'query', term: 'nato', since: 24 * H, limit: 10 }],
     ['since:2d limit:5 nato', { kind: 'query', term: 'nato', since: 48 * H, limit: 5 }],
@@ -50,6 +53,13 @@ describe('parseCommand', () => {
     expect(command.kind).toBe('invalid');
     if (command.kind === 'invalid') expect(command.message).toMatch(message);
   });
+});
+
+it('says how to use feeds add and feeds remove when they are mistyped', () => {
+  for (const text of ['feeds add', 'feeds remove', 'feeds drop x', 'feeds add a b', 'feeds add x since:1h']) {
+    expect(parseCommand(text)).toMatchObject({ kind: 'invalid' });
+  }
+  expect(parseCommand('feeds add')).toMatchObject({ message: expect.stringContaining('feeds add <link') });
 });
 
 describe('parseDuration', () => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { type CommandContext, handleCommand, parseCommand, type Reply } from '../../src/commands/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/index.js';
-import { BASE, matcher, watchlist } from './helpers.js';
+import { BASE, baseContext } from './helpers.js';
 
 function context(store: Store, extra: Partial<CommandContext> = {}): CommandContext {
-  return { store, watchlist, matcher, channel: 'slack:C1', canManage: true, now: BASE, feedStatus: async () => [], ...extra };
+  return { ...baseContext(store), now: BASE, ...extra };
 }
 
 const run = (ctx: CommandContext, text: string): Promise<Reply> => handleCommand(parseCommand(text), ctx);

@@ -11,10 +11,10 @@ import { discordRest } from '../../src/discord/sink.js';
 import { pollDueFeeds } from '../../src/pipeline/index.js';
 import { laterNato, natoItem, openTestApp, seedItems, type TestApp } from '../helpers/chat-app.js';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.js';
+import { DISCORD_TOKEN as TOKEN } from '../helpers/secrets.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { rss, type RssItem } from '../helpers/feed-xml.js';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GfAkEd.fake-token-for-local-tests';
 const MANAGER = String(PermissionFlagsBits.ManageChannels | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ViewChannel);
 const MEMBER = String(PermissionFlagsBits.SendMessages | PermissionFlagsBits.ViewChannel);
 const EPHEMERAL = 64;

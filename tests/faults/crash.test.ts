@@ -12,12 +12,12 @@ import { openSqliteStore } from '../../src/store/index.js';
 import { natoItem } from '../helpers/chat-app.js';
 import { eventually } from '../helpers/eventually.js';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.js';
+import { DISCORD_TOKEN as TOKEN } from '../helpers/secrets.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { rss } from '../helpers/feed-xml.js';
 import { mulberry32 } from '../helpers/mulberry32.js';
 import { ROOT } from '../helpers/seeds.js';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GfAkEd.fake-token-for-local-tests';
 /** Each start adds a feed with this many new NATO items: every run has polling and delivery to do. */
 const ITEMS_PER_FEED = 6;
 const CHANNELS = 3;

@@ -13,11 +13,11 @@ import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { sampleAlert } from '../helpers/alert.js';
 import { eventually } from '../helpers/eventually.js';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.js';
+import { DISCORD_TOKEN as TOKEN } from '../helpers/secrets.js';
 import { mulberry32 } from '../helpers/mulberry32.js';
 
 const CHANNELS = 10;
 const PER_CHANNEL = 100;
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GfAkEd.fake-token-for-local-tests';
 
 let fake: FakeDiscord;
 let store: Store;

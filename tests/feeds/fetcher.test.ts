@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Fetcher, type FetchResult } from '../../src/feeds/index.js';
 import { rss, sendXml, startServer, type TestServer } from './server.js';
 
+/** The test server is on 127.0.0.1, which the fetcher refuses unless allowed. */
+const LOOPBACK = ['127.0.0.0/8', '::1/128'];
 const LATIN1_TITLE = 'Élysée: Zelenskyy à Paris, café « ravi »';
 
 let server: TestServer;
@@ -15,7 +17,7 @@ let dir: string;
 
 beforeAll(async () => {
   server = await startServer();
-  fetcher = new Fetcher({ totalTimeoutMs: 500, connectTimeoutMs: 500, maxBodyBytes: 100_000, maxRedirects: 3 });
+  fetcher = new Fetcher({ totalTimeoutMs: 500, connectTimeoutMs: 500, maxBodyBytes: 100_000, maxRedirects: 3, allowAddresses: LOOPBACK });
   dir = mkdtempSync(join(tmpdir(), 'feeds-fetcher-'));
 
   server.route('/cond', (req, res) => {
@@ -173,7 +175,7 @@ describe('Fetcher over HTTP', () => {
         }, 40);
       });
     }
-    const limited = new Fetcher({ perHostConcurrency: 2 });
+    const limited = new Fetcher({ perHostConcurrency: 2, allowAddresses: LOOPBACK });
     try {
       const results = await Promise.all(Array.from({ length: 6 }, (_, i) => limited.fetch(server.url(`/limited${i}`))));
       expect(results.every((r) => r.kind === 'ok')).toBe(true);

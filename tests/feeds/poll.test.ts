@@ -21,7 +21,7 @@ const feedAt = (id: string, path: string): Feed => ({
 
 beforeAll(async () => {
   server = await startServer();
-  fetcher = new Fetcher({ totalTimeoutMs: 300, connectTimeoutMs: 300, maxBodyBytes: 50_000, maxRedirects: 2 });
+  fetcher = new Fetcher({ totalTimeoutMs: 300, connectTimeoutMs: 300, maxBodyBytes: 50_000, maxRedirects: 2, allowAddresses: ['127.0.0.0/8', '::1/128'] });
   server.route('/good', (req, res) => {
     if (req.headers['if-none-match'] === '"g1"') return void res.writeHead(304).end();
     sendXml(res, rss('Good', 3), { etag: '"g1"', 'last-modified': 'Mon, 01 Jan 2024 00:00:00 GMT' });

@@ -6,8 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type App } from '../../src/app.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, secretsOf } from '../../src/log.js';
 import type { RssItem } from './feed-xml.js';
+import { leakedSecrets } from './secrets.js';
 import { SEED_FILES } from './seeds.js';
 
 export interface TestApp {
@@ -16,24 +17,28 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Opens the app with `env` (chat variables); `feedUrl` adds one feed whose first poll alerts its newest 10. */
-export async function openTestApp(env: Record<string, string>, feedUrl: string | null = null): Promise<TestApp> {
+/**
+ * Opens the app with `env` (chat variables); `feedUrl` adds one feed whose first poll alerts its
+ * newest 10. Loopback is fetched only when allowed (by default when there is a local feed).
+ */
+export async function openTestApp(env: Record<string, string>, feedUrl: string | null = null, allowLoopback = feedUrl !== null): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'statements-chat-'));
   const config = join(dir, 'config.yaml');
-  // The local feed is on 127.0.0.1, which the fetcher refuses unless the config allows loopback.
-  const feeds =
-    feedUrl === null
-      ? 'feeds: []'
-      : `fetch: { allowAddresses: ["127.0.0.0/8", "::1/128"] }\nfeeds:\n  - { id: wire, url: "${feedUrl}", intervalMinutes: 1, fetchArticles: false, alertNewestOnFirstPoll: 10, maxAgeHours: 0 }`;
-  writeFileSync(config, `deliveries: { maxAttempts: 5, retryBaseSeconds: 1 }\n${feeds}\n`);
+  const fetch = allowLoopback ? 'fetch: { allowAddresses: ["127.0.0.0/8", "::1/128"] }\n' : '';
+  const feeds = feedUrl === null ? 'feeds: []' : `feeds:\n  - { id: wire, url: "${feedUrl}", intervalMinutes: 1, fetchArticles: false, alertNewestOnFirstPoll: 10, maxAgeHours: 0 }`;
+  writeFileSync(config, `deliveries: { maxAttempts: 5, retryBaseSeconds: 1 }\n${fetch}${feeds}\n`);
   const logs: string[] = [];
   try {
-    const app = await openApp({ env: { STATEMENTS_CONFIG: config, STATEMENTS_DB: join(dir, 'statements.db'), ...env }, log: createLogger((line) => logs.push(line), 'debug') });
+    const fullEnv = { STATEMENTS_CONFIG: config, STATEMENTS_DB: join(dir, 'statements.db'), ...env };
+    const app = await openApp({ env: fullEnv, log: createLogger((line) => logs.push(line), 'debug', secretsOf(fullEnv)) });
     return {
       app,
       logs,
       close: async () => {
         await app.close();
+        // Every log line of the run, scanned: a token or secret must never reach one.
+        const leaked = leakedSecrets(logs.join('\n'));
+        if (leaked.length > 0) throw new Error(`a log line carried a secret (${leaked.length})`);
         rmSync(dir, { recursive: true, force: true });
       },
     };

@@ -9,10 +9,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import { SLACK_APP_TOKEN as FAKE_APP_TOKEN, SLACK_BOT_TOKEN as FAKE_BOT_TOKEN } from './secrets.js';
 
 export const FAKE_TEAM = 'T0TEST';
-export const FAKE_BOT_TOKEN = 'xoxb-test-token';
-export const FAKE_APP_TOKEN = 'xapp-test-token';
+export { SLACK_APP_TOKEN as FAKE_APP_TOKEN, SLACK_BOT_TOKEN as FAKE_BOT_TOKEN } from './secrets.js';
 export const FAKE_BOT_USER = 'U0BOT';
 /** A channel that no longer exists: chat.postMessage answers channel_not_found. */
 export const GONE_CHANNEL = 'C0GONE';

@@ -44,7 +44,7 @@ describe('the monitor against a local feed server', () => {
   let now: number;
 
   const deps = (feeds: Feed[]): PipelineDeps => {
-    const fetcher = new Fetcher({ userAgent: 'statements-test', connectTimeoutMs: 1_000, totalTimeoutMs: 1_000, maxBodyBytes: 200_000, maxRedirects: 3, perHostConcurrency: 4 });
+    const fetcher = new Fetcher({ userAgent: 'statements-test', connectTimeoutMs: 1_000, totalTimeoutMs: 1_000, maxBodyBytes: 200_000, maxRedirects: 3, perHostConcurrency: 4, allowAddresses: ['127.0.0.0/8', '::1/128'] });
     return {
       store,
       fetcher,

@@ -12,8 +12,8 @@ import { eventually } from '../helpers/eventually.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { rss, type RssItem } from '../helpers/feed-xml.js';
 import { FAKE_BOT_TOKEN, FAKE_TEAM, GONE_CHANNEL, postSlash, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
+import { SLACK_SIGNING_SECRET as SECRET } from '../helpers/secrets.js';
 
-const SECRET = 'test-signing-secret-0123456789';
 const CHANNEL = 'C0NEWS';
 const slackEnv = (fake: FakeSlack): Record<string, string> => ({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
 

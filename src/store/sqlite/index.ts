@@ -14,6 +14,7 @@ import { migrations } from './migrations/index.js';
 import { prepareDueDeliveries } from './outbox/due-deliveries.js';
 import { prepareEnqueue } from './outbox/enqueue.js';
 import { prepareMarkFailed } from './outbox/mark-failed.js';
+import { prepareAddedFeeds } from './added-feeds.js';
 import { prepareOutboxInspection } from './outbox/inspect.js';
 import { preparePostpone } from './outbox/postpone.js';
 import { prepareMarkSent } from './outbox/mark-sent.js';
@@ -42,6 +43,7 @@ function storeOver(db: Database.Database, path: string): Store {
   const items = prepareItems(db);
   const statements = prepareStatements(db);
   const subscriptions = prepareSubscriptions(db);
+  const added = prepareAddedFeeds(db);
   const enqueue = prepareEnqueue(db, Date.now);
   const due = prepareDueDeliveries(db);
   const inspect = prepareOutboxInspection(db);
@@ -65,6 +67,9 @@ function storeOver(db: Database.Database, path: string): Store {
     feedState: (feedId) => run(`read the state of feed ${feedId}`, () => feeds.feedState(feedId)),
     saveFeedState: (state) => run(`save the state of feed ${state.feedId}`, () => feeds.saveFeedState(state)),
     feedStates: () => run('read the feed states', () => feeds.feedStates()),
+    addFeed: (feed) => run(`add feed ${feed.id}`, () => added.addFeed(feed)),
+    removeFeed: (id) => run(`remove feed ${id}`, () => added.removeFeed(id)),
+    addedFeeds: () => run('read the feeds added from chat', () => added.addedFeeds()),
 
     hasItem: (identity) => run(`look up item ${identity}`, () => items.hasItem(identity)),
     recordItem: (item) => run(`record item ${item.identity}`, () => items.recordItem(item)),

@@ -5,6 +5,7 @@
  */
 import { sql as initial } from './001_initial.js';
 import { sql as claims } from './002_claims.js';
+import { sql as addedFeeds } from './003_added_feeds.js';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'claims', sql: claims },
+  { version: 3, name: 'added feeds', sql: addedFeeds },
 ];
