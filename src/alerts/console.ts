@@ -19,6 +19,7 @@ export function renderConsole(alert: Alert, options: ConsoleOptions = {}): strin
   lines.push(...wrap(cleanText(alert.title), width).map((l) => paint('1', l)));
   const meta = [alert.outlet === null ? null : cleanText(alert.outlet), alert.published === null ? null : localTime(alert.published)].filter((m) => m !== null && m !== '');
   if (meta.length > 0) lines.push(paint('2', meta.join(' · ')));
+  if ((alert.alsoReportedBy ?? []).length > 0) lines.push(...wrap(`Also reported by ${(alert.alsoReportedBy ?? []).map(cleanText).join(', ')}`, width).map((l) => paint('2', l)));
   if (alert.lead.length > 0) lines.push('', ...wrap(cleanText(alert.lead.join(' ')), width));
   if (alert.quotes.length > 0) {
     lines.push('');
@@ -63,4 +64,11 @@ function wrap(text: string, width: number, first = '', rest = first): string[] {
   }
   if (!empty) lines.push(line);
   return lines;
+}
+
+/** A digest: one heading, then each story as its own alert block. */
+export function renderConsoleDigest(digest: { period: string; alerts: readonly Alert[] }, options: ConsoleOptions = {}): string {
+  const count = digest.alerts.length;
+  const heading = `${count} ${count === 1 ? 'story' : 'stories'} (${digest.period} digest)`;
+  return [options.color === true ? `\u001b[1m${heading}\u001b[0m` : heading, ...digest.alerts.map((a) => renderConsole(a, options))].join('\n\n');
 }

@@ -42,7 +42,9 @@ export function discordAlert(alert: Alert): APIEmbed {
   if (alert.actors.length > 0) tags.push({ name: 'Who', value: discordText(alert.actors.join(', '), 300), inline: true });
   if (alert.keywords.length > 0) tags.push({ name: 'Topics', value: discordText(alert.keywords.join(', '), 300), inline: true });
   const quotes = alert.quotes.slice(0, DISCORD_LIMITS.fields - tags.length).map(quoteField);
-  if (alert.outlet !== null && cleanText(alert.outlet) !== '') embed.footer = { text: truncate(cleanText(alert.outlet), 200) };
+  const also = (alert.alsoReportedBy ?? []).map(cleanText).filter((o) => o !== '');
+  const footer = [alert.outlet === null ? '' : cleanText(alert.outlet), also.length > 0 ? `also reported by ${also.join(', ')}` : ''].filter((p) => p !== '').join(' · ');
+  if (footer !== '') embed.footer = { text: truncate(footer, 600) };
   if (alert.published !== null && !Number.isNaN(new Date(alert.published).getTime())) embed.timestamp = new Date(alert.published).toISOString();
   // The 6,000-character total: the last quotes give way first, the tags and the link never.
   while (quotes.length > 0 && size({ ...embed, fields: [...quotes, ...tags] }) > DISCORD_LIMITS.total) quotes.pop();
@@ -62,4 +64,28 @@ function quoteField(quote: AlertQuote): APIEmbedField {
 function size(embed: APIEmbed): number {
   const fields = (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
   return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + fields + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+}
+
+/** A digest as one embed: per story its linked headline, outlet and best quote, within 4,096 characters. */
+export function discordDigest(digest: { period: string; alerts: readonly Alert[] }): APIEmbed {
+  const count = digest.alerts.length;
+  const lines: string[] = [];
+  let length = 0;
+  for (const [i, alert] of digest.alerts.entries()) {
+    const link = webLink(alert.url);
+    const title = discordText(alert.title, 200);
+    const headline = link === null ? `**${title}**` : `**[${title}](${link.replace(/\)/g, '%29')})**`;
+    const quote = alert.quotes[0];
+    const who = quote === undefined ? '' : [quote.speaker, quote.role].filter((p): p is string => p !== null && p.trim() !== '').join(', ');
+    const words = quote === undefined ? '' : discordText(quote.quote, 300);
+    const line = [headline, alert.outlet === null ? '' : discordText(alert.outlet, 100), quote === undefined ? '' : `${who === '' ? '' : `${discordText(who, 150)}: `}${quote.kind === 'indirect' ? words : `“${words}”`}`].filter((p) => p !== '').join(' · ');
+    const more = `… and ${count - i} more`;
+    if (length + line.length + 1 > DISCORD_LIMITS.description - more.length - 1) {
+      lines.push(more);
+      break;
+    }
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return { color: ACCENT, title: `${count} ${count === 1 ? 'story' : 'stories'} (${digest.period} digest)`, description: lines.join('\n') };
 }

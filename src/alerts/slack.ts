@@ -34,6 +34,8 @@ export function slackAlert(alert: Alert): SlackMessage {
   const header: HeaderBlock = { type: 'header', text: { type: 'plain_text', text: slackText(alert.title, SLACK_LIMITS.header) || 'News', emoji: false } };
   const top: KnownBlock[] = [header];
   const meta = [alert.outlet === null ? '' : `*${slackText(alert.outlet, 200)}*`, alert.published === null ? '' : slackDate(alert.published)].filter((m) => m !== '');
+  const also = alert.alsoReportedBy ?? [];
+  if (also.length > 0) meta.push(`also reported by ${slackText(also.join(', '), 600)}`);
   if (meta.length > 0) top.push(context(meta.join(' · ')));
   const lead = alert.lead.join(' ');
   if (cleanText(lead) !== '') top.push(section(slackText(lead, SLACK_LIMITS.section)));
@@ -90,4 +92,25 @@ function section(text: string): SectionBlock {
 
 function context(text: string): ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+/** A digest as one message: a header, then per story its linked headline, outlet and best quote. */
+export function slackDigest(digest: { period: string; alerts: readonly Alert[] }): SlackMessage {
+  const count = digest.alerts.length;
+  const heading = `${count} ${count === 1 ? 'story' : 'stories'} (${digest.period} digest)`;
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: heading, emoji: false } }];
+  // Two blocks a story, and room kept for the "and N more" line.
+  const room = Math.floor((SLACK_LIMITS.blocks - 2) / 2);
+  for (const alert of digest.alerts.slice(0, room)) {
+    const link = webLink(alert.url);
+    // In <url|text>, the text must not end the link: escaped, with any "|" replaced.
+    const title = slackText(alert.title, 300).replace(/\|/g, '¦');
+    const headline = link === null || link.length > 2_000 ? `*${title}*` : `*<${link.replace(/\|/g, '%7C').replace(/>/g, '%3E')}|${title}>*`;
+    const quote = alert.quotes[0];
+    blocks.push(section(quote === undefined ? headline : `${headline}\n${quoteText(quote)}`.slice(0, SLACK_LIMITS.section)));
+    const meta = [alert.outlet === null ? '' : slackText(alert.outlet, 200), alert.published === null ? '' : slackDate(alert.published)].filter((m) => m !== '');
+    if (meta.length > 0) blocks.push(context(meta.join(' · ')));
+  }
+  if (count > room) blocks.push(context(`… and ${count - room} more`));
+  return { text: slackText(`${heading}: ${digest.alerts.map((a) => a.title).join(' · ')}`, SLACK_LIMITS.fallback), blocks };
 }

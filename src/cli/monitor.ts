@@ -93,6 +93,22 @@ export async function runQuery(args: string[], io: CliIo): Promise<number> {
   });
 }
 
+/** `statements on withdrawal [--since 7d] [--limit N]`: the claims board, from the terminal. */
+export async function runOn(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(args, { since: { type: 'string' }, limit: { type: 'string' } });
+  if (!parsed.ok) return usage(io, 'on', parsed.message);
+  const { values, positionals } = parsed.parsed;
+  if (positionals.length === 0) return usage(io, 'on', 'name a keyword or a topic, e.g. "statements on withdrawal"');
+  const text = ['on', positionals.join(' '), values.since ? `since:${values.since}` : '', values.limit ? `limit:${values.limit}` : ''].filter(Boolean).join(' ');
+  const command = parseCommand(text);
+  if (command.kind === 'invalid') return usage(io, 'on', command.message);
+  return withApp(io, 'on', async (app) => {
+    const reply = await handleCommand(command, app.commandContext('console', true));
+    await write(io.stdout, `${reply.text}\n`);
+    return 0;
+  });
+}
+
 /**
  * `statements chat [--channel ID] TEXT`: any chat command (`subscribe nato`, `list`, `actors`…)
  * from the terminal, for a chat channel (`slack:C…`, `discord:…`) or the console.

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { runExtract } from './extract.js';
+import { runInit } from './init.js';
 import { type CliIo, write } from './io.js';
-import { runChat, runConfig, runDiscord, runFeeds, runMonitor, runOutbox, runPoll, runQuery, runWhy } from './monitor.js';
+import { runChat, runConfig, runDiscord, runFeeds, runMonitor, runOn, runOutbox, runPoll, runQuery, runWhy } from './monitor.js';
 import { COMMANDS, USAGE } from './usage.js';
 
 /** Dispatches `statements <command> ...`; returns the exit status. */
@@ -33,6 +34,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   switch (commandToken.value) {
     case 'extract':
       return runExtract(rest, io);
+    case 'init':
+      return runInit(rest, io);
     case 'run':
     case 'start':
       return runMonitor(rest, io);
@@ -40,6 +43,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return runPoll(rest, io);
     case 'query':
       return runQuery(rest, io);
+    case 'on':
+      return runOn(rest, io);
     case 'feeds':
       return runFeeds(rest, io);
     case 'chat':

@@ -17,7 +17,7 @@ code-point offsets of the quote in the file's text.
 Exit status: 0 when every file was read, 1 when some could not be, 2 for a usage error.
 `;
 
-export const COMMANDS = 'run, poll, query, feeds, outbox, chat, why, config, discord, extract, help';
+export const COMMANDS = 'run, poll, query, on, feeds, outbox, chat, why, config, discord, extract, init, help';
 
 export const USAGE = `Usage: statements <command> [options]
 
@@ -27,6 +27,8 @@ Commands:
   poll --once       one poll of every feed, then send waiting alerts, and exit
   query TERM [--since 24h] [--limit N]
                     latest statements by an actor and its people (nato, peskov…), newest first
+  on TOPIC [--since 7d] [--limit N]
+                    who says what on a keyword (withdrawal…) or words: each speaker's latest
   feeds             each feed's health, last error and next poll, and the outbox's state
   outbox [--limit N] | outbox retry ID...|all
                     alerts waiting and failed for good (with why); send failed ones again
@@ -39,6 +41,8 @@ Commands:
                     at once when set, else globally (Discord takes up to an hour)
   extract [--format jsonl|json|text] [--watchlist DIR] FILE...
                     print the statements, actors and keywords found in articles ("-" = stdin)
+  init --from FILE... [--out DIR] [--force]
+                    draft actors.yaml and keywords.yaml for a new situation from a few articles
   help              show this help
 
 Settings: config/default.yaml (or $STATEMENTS_CONFIG), config/actors.yaml, config/keywords.yaml.

@@ -1,4 +1,5 @@
 /** One entry point for every command, whichever platform it came from. */
+import { handleClaims } from './claims.js';
 import { handleFeedAdd, handleFeedRemove } from './feeds.js';
 import { handleActors, handleFeeds, handleHelp } from './info.js';
 import { handleQuery } from './query.js';
@@ -9,6 +10,8 @@ export async function handleCommand(command: Command, ctx: CommandContext): Prom
   switch (command.kind) {
     case 'query':
       return handleQuery(command, ctx);
+    case 'claims':
+      return handleClaims(command, ctx);
     case 'subscribe':
       return handleSubscribe(command, ctx);
     case 'unsubscribe':

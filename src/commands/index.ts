@@ -6,6 +6,6 @@ export { ACK_BUDGET_MS, answer, within, type PendingAnswer } from './answer.js';
 export { completions, MAX_COMPLETIONS } from './autocomplete.js';
 export { splitLines } from './format.js';
 export { handleCommand } from './handle.js';
-export { DEFAULT_LIMIT, MAX_LIMIT, parseCommand, parseDuration } from './parse.js';
+export { BOARD_SPEAKERS, DEFAULT_LIMIT, MAX_LIMIT, parseCommand, parseDuration } from './parse.js';
 export { affiliatedActorIds, resolveTerm, suggestions, type Resolved } from './resolve.js';
 export type { Command, CommandContext, FeedChange, FeedStatusLine, Reply } from './types.js';

@@ -60,7 +60,9 @@ export function handleHelp(): Reply {
     '**/statements** — what officials said, from the watched news feeds.',
     `• ${c('nato')} — latest statements by an actor and its people (NATO → Stoltenberg…), newest first; any other word searches the quotes`,
     `• ${c('nato since:24h limit:5')} — only the last 24 h (m, h, d, w); up to 5 results (1–50, default 10)`,
+    `• ${c('on troop withdrawal')} — who says what on a topic: each speaker’s latest statement on it, side by side (${c('since:7d')} works here too)`,
     `• ${c('subscribe nato, troop withdrawal')} — alerts in this channel when they speak or the topic comes up (channel managers)`,
+    `• ${c('subscribe nato digest:hourly')} (or ${c('digest:daily')}) — one message per period with all its stories; ${c('digest:off')} goes back to one alert each`,
     `• ${c('unsubscribe nato')} or ${c('unsubscribe all')} — stop some or all alerts here (channel managers)`,
     `• ${c('list')} — what this channel follows`,
     `• ${c('actors')} — who is watched, by organisation`,
@@ -71,7 +73,7 @@ export function handleHelp(): Reply {
 }
 
 /** Lines joined up to the reply budget; what does not fit is counted, not silently lost. */
-function fit(lines: readonly string[], what: string): string {
+export function fit(lines: readonly string[], what: string): string {
   const out: string[] = [];
   let length = 0;
   for (let i = 0; i < lines.length; i++) {

@@ -1,20 +1,23 @@
 /**
  * The one grammar, for Slack, Discord and the CLI alike:
  *   <term>                           latest statements by an actor (or mentioning a term)
+ *   on <topic>                       each speaker's latest statement on a keyword (or words)
  *   subscribe <term>[, <term>…]      unsubscribe <term>[, …] | all
  *   list | actors | feeds | help
  *   feeds add <url> | feeds remove <id>
- * with `since:<n><m|h|d|w>` and `limit:<1–50>` anywhere in a query.
+ * with `since:<n><m|h|d|w>` and `limit:<1–50>` anywhere in a query or an `on` board.
  */
-import type { Command } from './types.js';
+import type { Command, DigestChoice } from './types.js';
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 50;
+/** Speakers on a claims board (`on <topic>`) unless `limit:` says otherwise. */
+export const BOARD_SPEAKERS = 15;
 /** Longer input is not a term anybody meant to type. */
 const MAX_TEXT_CHARS = 500;
 
 const UNIT_MS: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-const MODIFIER = /^(since|limit):(.*)$/i;
+const MODIFIER = /^(since|limit|digest):(.*)$/i;
 // A Map, not an object: "constructor" must not be a sub-command.
 const BARE_WORDS = new Map<string, Command>([
   ['list', { kind: 'list' }],
@@ -30,6 +33,7 @@ export function parseCommand(text: string): Command {
 
   let since: number | null = null;
   let limit: number | null = null;
+  let digest: DigestChoice | null = null;
   const rest: string[] = [];
   for (const word of words) {
     const modifier = MODIFIER.exec(word);
@@ -42,6 +46,10 @@ export function parseCommand(text: string): Command {
     if (key === 'since') {
       since = parseDuration(value);
       if (since === null) return invalid(`\`since:${value}\` is not a time span: use a number and m, h, d or w, e.g. \`since:24h\` or \`since:7d\`.`);
+    } else if (key === 'digest') {
+      const choice = value.toLowerCase();
+      if (choice !== 'hourly' && choice !== 'daily' && choice !== 'off') return invalid(`\`digest:${value}\` is not a digest period: use \`digest:hourly\`, \`digest:daily\` or \`digest:off\` (one alert each).`);
+      digest = choice;
     } else {
       limit = /^\d{1,3}$/.test(value) ? Number(value) : null;
       if (limit === null || limit < 1 || limit > MAX_LIMIT) return invalid(`\`limit:${value}\` is not a count: use a whole number from 1 to ${MAX_LIMIT}, e.g. \`limit:5\`.`);
@@ -53,12 +61,20 @@ export function parseCommand(text: string): Command {
   const modified = since !== null || limit !== null;
   const notForQueries = (name: string): Command => invalid(`\`since:\` and \`limit:\` only apply to searches, not to \`${name}\`.`);
 
+  if (digest !== null && first !== 'subscribe') return invalid('`digest:` only applies to `subscribe`, e.g. `subscribe nato digest:hourly`.');
   if (first === 'subscribe' || first === 'unsubscribe') {
     if (modified) return notForQueries(first);
     const terms = splitTerms(argument);
+    // `subscribe digest:daily` alone changes how the channel hears what it follows.
+    if (first === 'subscribe' && digest !== null) return { kind: 'subscribe', terms, digest };
     if (first === 'unsubscribe' && terms.length === 1 && terms[0]!.toLowerCase() === 'all') return { kind: 'unsubscribe', terms: 'all' };
     if (terms.length === 0) return invalid(`Say what to ${first} ${first === 'subscribe' ? 'to' : 'from'}, e.g. \`${first} nato, troop withdrawal\`${first === 'unsubscribe' ? ' or `unsubscribe all`' : ''}.`);
     return { kind: first, terms };
+  }
+  if (first === 'on') {
+    const topic = unquote(argument);
+    if (topic === '') return invalid('Say which topic, e.g. `on troop withdrawal`: what each speaker last said on it, side by side. Add `since:7d` for the last 7 days only.');
+    return { kind: 'claims', topic, since, limit: limit ?? BOARD_SPEAKERS };
   }
   if (first === 'feeds' && rest.length > 1) {
     const verb = rest[1]?.toLowerCase();

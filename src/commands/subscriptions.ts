@@ -10,7 +10,8 @@
  * Several rows of one channel (written by config) are merged into the first the first time the
  * channel changes them.
  */
-import type { Subscription } from '../model/index.js';
+import { DAILY_DIGEST_HOUR_UTC } from '../deliveries/digest.js';
+import type { DigestPeriod, Subscription } from '../model/index.js';
 import { inlineCode, listing } from './format.js';
 import { affiliatedActorIds, resolveTerm, suggestions, type Resolved } from './resolve.js';
 import type { Command, CommandContext, Reply } from './types.js';
@@ -18,6 +19,8 @@ import type { Command, CommandContext, Reply } from './types.js';
 interface Filters {
   actors: string[];
   keywords: string[];
+  /** Gathered per period; null: one message per alert. */
+  digest: DigestPeriod | null;
 }
 
 export async function handleSubscribe(command: Extract<Command, { kind: 'subscribe' }>, ctx: CommandContext): Promise<Reply> {
@@ -30,13 +33,21 @@ export async function handleSubscribe(command: Extract<Command, { kind: 'subscri
   }
   const current = merged(rows);
   const added = resolved.entries.filter((e) => !has(current, e));
-  if (added.length === 0) return onlyCaller(`This channel already follows ${listing(resolved.entries.map((e) => label(e, ctx)))}.`);
+  const digest = command.digest === undefined ? current.digest : command.digest === 'off' ? null : command.digest;
+  const modeChanged = digest !== current.digest;
+  if (added.length === 0 && !modeChanged) {
+    if (resolved.entries.length === 0) return onlyCaller(`This channel already hears ${mode(digest)}. ${following(current, ctx)}`);
+    return onlyCaller(`This channel already follows ${listing(resolved.entries.map((e) => label(e, ctx)))}.`);
+  }
   const next: Filters = {
     actors: [...current.actors, ...added.flatMap((e) => (e.kind === 'actor' ? [e.actor.id] : []))],
     keywords: [...current.keywords, ...added.flatMap((e) => (e.kind === 'keyword' ? [e.keyword.id] : []))],
+    digest,
   };
+  if (next.actors.length === 0 && next.keywords.length === 0) return onlyCaller(`Subscribe to something first, e.g. ${inlineCode('subscribe nato digest:daily')}.`);
   await save(ctx, rows, next);
-  return toChannel(`Subscribed: this channel will hear about ${listing(added.map((e) => label(e, ctx)))}. ${following(next, ctx)}`);
+  const what = added.length > 0 ? `this channel will hear about ${listing(added.map((e) => label(e, ctx)))}, ${mode(digest)}` : `this channel now hears ${mode(digest)}`;
+  return toChannel(`Subscribed: ${what}. ${following(next, ctx)}`);
 }
 
 export async function handleUnsubscribe(command: Extract<Command, { kind: 'unsubscribe' }>, ctx: CommandContext): Promise<Reply> {
@@ -61,6 +72,7 @@ export async function handleUnsubscribe(command: Extract<Command, { kind: 'unsub
   const next: Filters = {
     actors: current.actors.filter((id) => !removed.some((e) => e.kind === 'actor' && e.actor.id === id)),
     keywords: current.keywords.filter((id) => !removed.some((e) => e.kind === 'keyword' && e.keyword.id === id)),
+    digest: current.digest,
   };
   await save(ctx, rows, next);
   return toChannel(`Unsubscribed from ${listing(removed.map((e) => label(e, ctx)))}.${absentNote} ${following(next, ctx)}`);
@@ -70,7 +82,8 @@ export async function handleList(ctx: CommandContext): Promise<Reply> {
   const rows = await ctx.store.subscriptions(ctx.channel);
   if (rows.length === 0) return onlyCaller(`This channel has no subscriptions. Start with, e.g., ${inlineCode('subscribe nato, troop withdrawal')}.`);
   if (rows.some(hearsEverything)) return onlyCaller('This channel hears every alert (no filters).');
-  return onlyCaller(following(merged(rows), ctx));
+  const current = merged(rows);
+  return onlyCaller(`${following(current, ctx)} It hears them ${mode(current.digest)}.`);
 }
 
 /** Every term resolved, or a reply naming those that are not, with close names: all or nothing. */
@@ -105,7 +118,14 @@ async function save(ctx: CommandContext, rows: readonly Subscription[], filters:
     actors: filters.actors,
     keywords: filters.keywords,
     createdAt: keep?.createdAt ?? ctx.now,
+    digest: filters.digest,
   });
+}
+
+/** "one alert each" or "as an hourly digest (…)". */
+function mode(digest: DigestPeriod | null): string {
+  if (digest === null) return 'one alert per story as it comes';
+  return digest === 'hourly' ? 'as an hourly digest (one message at the end of each hour)' : `as a daily digest (one message a day at ${String(DAILY_DIGEST_HOUR_UTC).padStart(2, '0')}:00 UTC)`;
 }
 
 function following(filters: Filters, ctx: CommandContext): string {
@@ -126,6 +146,7 @@ function merged(rows: readonly Subscription[]): Filters {
   return {
     actors: [...new Set(rows.flatMap((r) => r.actors))],
     keywords: [...new Set(rows.flatMap((r) => r.keywords))],
+    digest: rows[0]?.digest ?? null,
   };
 }
 

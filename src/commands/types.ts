@@ -6,7 +6,9 @@ import type { Store } from '../store/types.js';
 export type Command =
   /** Latest statements by an actor and its people, else statements mentioning the term. */
   | { kind: 'query'; term: string; since: number | null; limit: number }
-  | { kind: 'subscribe'; terms: string[] }
+  /** Who says what on a topic (a watchlist keyword, else the words): each speaker's latest statement on it. */
+  | { kind: 'claims'; topic: string; since: number | null; limit: number }
+  | { kind: 'subscribe'; terms: string[]; digest?: DigestChoice }
   | { kind: 'unsubscribe'; terms: string[] | 'all' }
   | { kind: 'list' }
   | { kind: 'actors' }
@@ -17,6 +19,9 @@ export type Command =
   | { kind: 'help' }
   /** Text the grammar does not accept; `message` says what to type instead. */
   | { kind: 'invalid'; message: string };
+
+/** How a channel hears its alerts: gathered per period, or `off` for one message each. */
+export type DigestChoice = 'hourly' | 'daily' | 'off';
 
 export interface FeedStatusLine {
   feedId: string;

@@ -10,7 +10,7 @@
 import type { Logger } from '../log.js';
 import type { Delivery } from '../model/index.js';
 import type { Store } from '../store/types.js';
-import { DeliveryError, idempotencyKey, platformOf, type Sink } from './sink.js';
+import { DeliveryError, digestKey, idempotencyKey, platformOf, type Sink } from './sink.js';
 
 export interface OutboxOptions {
   maxAttempts: number;
@@ -62,41 +62,76 @@ export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () 
   return report;
 
   async function drainChannel(queue: readonly Delivery[]): Promise<void> {
-    for (const [index, delivery] of queue.entries()) {
-      const sink = sinks.find((s) => s.platform === platformOf(delivery.channel));
+    const batches = inBatches(queue);
+    for (const [index, batch] of batches.entries()) {
+      const first = batch[0]!;
+      const sink = sinks.find((s) => s.platform === platformOf(first.channel));
       if (sink === undefined) continue;
-      const fields = { delivery: delivery.id, channel: delivery.channel, item: delivery.key };
-      if (delivery.inDoubt) log.log('warn', 'resending an alert whose last attempt never answered (the process stopped mid-send); the platform may already have it', fields);
+      const fields = { delivery: first.id, channel: first.channel, item: first.key, ...(batch.length > 1 ? { digest: batch.length } : {}) };
+      if (batch.some((d) => d.inDoubt)) log.log('warn', 'resending an alert whose last attempt never answered (the process stopped mid-send); the platform may already have it', fields);
       try {
-        await sink.send(delivery.channel, delivery.alert, { idempotencyKey: idempotencyKey(delivery), inDoubt: delivery.inDoubt });
+        if (first.digest !== null && sink.sendDigest !== undefined) {
+          await sink.sendDigest(first.channel, { period: first.digest, alerts: batch.map((d) => d.alert) }, { idempotencyKey: digestKey(batch), inDoubt: batch.some((d) => d.inDoubt) });
+        } else {
+          await sink.send(first.channel, first.alert, { idempotencyKey: idempotencyKey(first), inDoubt: first.inDoubt });
+        }
       } catch (err) {
         // The platform has not taken it (or cannot say): the claim ends with this answer.
         const message = err instanceof Error ? err.message : String(err);
         if (err instanceof DeliveryError && err.rateLimited && err.retryAfterMs !== null) {
           // The channel is told to wait: so is everything queued behind this one, in order.
+          const held = batches.slice(index).flat();
           const until = now() + err.retryAfterMs;
-          for (const held of queue.slice(index)) await store.postpone(held.id, message, until);
-          report.postponed += queue.length - index;
-          log.log('warn', `rate-limited, holding ${queue.length - index} alert(s) for ${Math.ceil(err.retryAfterMs / 1000)} s: ${message}`, fields);
+          for (const d of held) await store.postpone(d.id, message, until);
+          report.postponed += held.length;
+          log.log('warn', `rate-limited, holding ${held.length} alert(s) for ${Math.ceil(err.retryAfterMs / 1000)} s: ${message}`, fields);
           return;
         }
-        const attempts = delivery.attempts + 1;
         const permanent = err instanceof DeliveryError && err.permanent;
         const retryAfter = err instanceof DeliveryError ? err.retryAfterMs : null;
-        const giveUp = permanent || attempts >= options.maxAttempts;
-        await store.markFailed(delivery.id, message, giveUp ? null : now() + retryDelay(attempts, options.retryBaseMs, retryAfter, options.random));
-        if (giveUp) report.failed++;
-        else report.retried++;
-        log.log(giveUp ? 'error' : 'warn', giveUp ? `delivery failed for good after ${attempts} attempts (dead letter; "statements outbox" lists it, "statements outbox retry" sends it again): ${message}` : `delivery failed, will retry: ${message}`, fields);
+        for (const delivery of batch) {
+          const attempts = delivery.attempts + 1;
+          const giveUp = permanent || attempts >= options.maxAttempts;
+          await store.markFailed(delivery.id, message, giveUp ? null : now() + retryDelay(attempts, options.retryBaseMs, retryAfter, options.random));
+          if (giveUp) report.failed++;
+          else report.retried++;
+          log.log(giveUp ? 'error' : 'warn', giveUp ? `delivery failed for good after ${attempts} attempts (dead letter; "statements outbox" lists it, "statements outbox retry" sends it again): ${message}` : `delivery failed, will retry: ${message}`, { ...fields, delivery: delivery.id });
+        }
         continue;
       }
-      try {
-        await store.markSent(delivery.id, now());
-        report.sent++;
-      } catch (err) {
-        // Sent, but not recorded: the claim will expire and the resend be marked in doubt.
-        log.log('error', `alert sent but not recorded as sent: ${err instanceof Error ? err.message : String(err)}`, fields);
+      for (const delivery of batch) {
+        try {
+          await store.markSent(delivery.id, now());
+          report.sent++;
+        } catch (err) {
+          // Sent, but not recorded: the claim will expire and the resend be marked in doubt.
+          log.log('error', `alert sent but not recorded as sent: ${err instanceof Error ? err.message : String(err)}`, { ...fields, delivery: delivery.id });
+        }
       }
     }
   }
+}
+
+/**
+ * What goes out as one message, in queue order: an immediate delivery alone, a digest
+ * subscription's due deliveries together (at the place of its first).
+ */
+function inBatches(queue: readonly Delivery[]): Delivery[][] {
+  const batches: Delivery[][] = [];
+  const digests = new Map<string, Delivery[]>();
+  for (const delivery of queue) {
+    if (delivery.digest === null) {
+      batches.push([delivery]);
+      continue;
+    }
+    const batch = digests.get(delivery.subscriptionId);
+    if (batch !== undefined) {
+      batch.push(delivery);
+      continue;
+    }
+    const fresh = [delivery];
+    digests.set(delivery.subscriptionId, fresh);
+    batches.push(fresh);
+  }
+  return batches;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Alert, Delivery } from '../model/index.js';
+import type { Alert, Delivery, DigestPeriod } from '../model/index.js';
 
 /** What a sink knows of the delivery it sends, beyond channel and alert. */
 export interface SendContext {
@@ -18,11 +18,24 @@ export interface Sink {
   readonly platform: string;
   /** Sends one alert to one channel; throws on failure (a DeliveryError may say when to retry). */
   send(channel: string, alert: Alert, context: SendContext): Promise<void>;
+  /** Sends a digest subscription's alerts of one period as one message (without it: one by one). */
+  sendDigest?(channel: string, digest: Digest, context: SendContext): Promise<void>;
+}
+
+/** One period's alerts for one digest subscription, oldest first. */
+export interface Digest {
+  period: DigestPeriod;
+  alerts: Alert[];
 }
 
 /** 22 characters (132 bits) from the subscription and the story: fits Discord's 25-character nonce. */
 export function idempotencyKey(delivery: Pick<Delivery, 'subscriptionId' | 'key'>): string {
   return createHash('sha256').update(`${delivery.subscriptionId}\n${delivery.key}`).digest('base64url').slice(0, 22);
+}
+
+/** A digest's key: the same set of deliveries, the same key. */
+export function digestKey(deliveries: readonly Pick<Delivery, 'subscriptionId' | 'key'>[]): string {
+  return idempotencyKey({ subscriptionId: deliveries[0]?.subscriptionId ?? '', key: deliveries.map((d) => d.key).join('\n') });
 }
 
 export interface DeliveryErrorOptions {

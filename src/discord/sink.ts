@@ -4,9 +4,9 @@
  * retry_after and retries; a refusal of the channel (unknown, no access, missing permission) gives
  * up with what to do; anything else is retried by the outbox with backoff.
  */
-import { REST, Routes, type RESTOptions } from 'discord.js';
+import { REST, Routes, type APIEmbed, type RESTOptions } from 'discord.js';
 import { z } from 'zod';
-import { discordAlert } from '../alerts/discord.js';
+import { discordAlert, discordDigest } from '../alerts/discord.js';
 import { DeliveryError, type Sink } from '../deliveries/index.js';
 import { parseDiscordChannel } from './channel.js';
 
@@ -29,23 +29,25 @@ export function discordRest(token: string, api: string | null, options: Partial<
 }
 
 export function discordSink(rest: REST): Sink {
+  async function post(channel: string, embed: APIEmbed, nonce: string): Promise<void> {
+    let channelId: string;
+    try {
+      channelId = parseDiscordChannel(channel).channelId;
+    } catch (err) {
+      throw new DeliveryError(err instanceof Error ? err.message : String(err), { permanent: true });
+    }
+    try {
+      // The nonce, enforced, makes a resend of a message Discord already has return that message
+      // instead of posting it again (after a crash mid-send, or an answer lost on the way back).
+      await rest.post(Routes.channelMessages(channelId), { body: { embeds: [embed], allowed_mentions: { parse: [] }, nonce, enforce_nonce: true } });
+    } catch (err) {
+      throw deliveryError(err);
+    }
+  }
   return {
     platform: 'discord',
-    async send(channel, alert, context) {
-      let channelId: string;
-      try {
-        channelId = parseDiscordChannel(channel).channelId;
-      } catch (err) {
-        throw new DeliveryError(err instanceof Error ? err.message : String(err), { permanent: true });
-      }
-      try {
-        // The nonce, enforced, makes a resend of a message Discord already has return that message
-        // instead of posting it again (after a crash mid-send, or an answer lost on the way back).
-        await rest.post(Routes.channelMessages(channelId), { body: { embeds: [discordAlert(alert)], allowed_mentions: { parse: [] }, nonce: context.idempotencyKey, enforce_nonce: true } });
-      } catch (err) {
-        throw deliveryError(err);
-      }
-    },
+    send: (channel, alert, context) => post(channel, discordAlert(alert), context.idempotencyKey),
+    sendDigest: (channel, digest, context) => post(channel, discordDigest(digest), context.idempotencyKey),
   };
 }
 

@@ -189,6 +189,9 @@ export interface StoredStatement extends Statement {
   seenAt: number;
 }
 
+/** How often a digest subscription gets its one message. */
+export type DigestPeriod = 'hourly' | 'daily';
+
 /** What a channel wants to hear about. A subscription with no filters hears every alert. */
 export interface Subscription {
   id: string;
@@ -199,6 +202,8 @@ export interface Subscription {
   /** Watchlist keyword ids. */
   keywords: string[];
   createdAt: number;
+  /** Alerts gathered into one message per period instead of one each (absent: immediate). */
+  digest?: DigestPeriod | null;
 }
 
 export interface AlertQuote {
@@ -206,6 +211,23 @@ export interface AlertQuote {
   speaker: string | null;
   role: string | null;
   kind: StatementKind;
+}
+
+/** One copy of a story (an item), with what it was matched by. */
+export interface StoryMember {
+  /** Item identity of this copy. */
+  identity: string;
+  /** Identity of the story's first item: the key its alerts are sent under. */
+  storyId: string;
+  url: string | null;
+  outlet: string | null;
+  /** The headline normalised (see stories/signature.ts). */
+  titleKey: string;
+  /** MinHash of the body. */
+  signature: Uint32Array;
+  /** Its quotes, normalised: a copy with a quote its story lacks is news, not a copy. */
+  quotes: string[];
+  seenAt: number;
 }
 
 /** A platform-neutral alert: rendered by each sink within its own limits. */
@@ -223,6 +245,8 @@ export interface Alert {
   /** Labels of the watchlist keywords matched. */
   keywords: string[];
   quotes: AlertQuote[];
+  /** Other outlets carrying the same story, learnt after the alert was written. */
+  alsoReportedBy?: string[];
 }
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
@@ -242,4 +266,6 @@ export interface Delivery {
   sentAt: number | null;
   /** An earlier attempt may have reached the platform (its claim ended without an answer). */
   inDoubt: boolean;
+  /** Part of a digest: sent together with the subscription's other alerts of the period. */
+  digest: DigestPeriod | null;
 }

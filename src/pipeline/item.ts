@@ -4,11 +4,13 @@
  * between the two re-processes the item (harmless: deliveries are unique) instead of losing it.
  */
 import { buildAlert } from '../alerts/index.js';
+import { periodEnd } from '../deliveries/index.js';
 import { articleFromItem } from '../articles/index.js';
 import { voicesOf, wants } from '../matches/subscriptions.js';
 import type { Feed, FeedItem, ItemDecision, StoredStatement } from '../model/index.js';
 import { extractStatements } from '../statements/index.js';
 import type { PipelineDeps } from './deps.js';
+import { placeInStory } from './stories.js';
 
 export interface ItemResult {
   decision: ItemDecision;
@@ -32,6 +34,8 @@ export async function processItem(deps: PipelineDeps, feed: Feed, feedTitle: str
     }
   }
   const extraction = extractStatements(article.text, { matcher: deps.matcher, title: article.title });
+  // Quoted words identify a statement across copies; a reported clause is rephrased too freely.
+  const story = await placeInStory(deps, article, extraction.statements.filter((s) => s.kind !== 'indirect').map((s) => s.quote), now);
   const stored: StoredStatement[] = extraction.statements.map((s, ordinal) => ({
     ...s,
     identity: item.identity,
@@ -56,8 +60,17 @@ export async function processItem(deps: PipelineDeps, feed: Feed, feedTitle: str
       deliveries: 0,
     };
   }
-  const alert = buildAlert(article, extraction, deps.matcher, deps.alerts);
-  const added = await deps.store.enqueue(subscribers.map((s) => ({ subscriptionId: s.id, channel: s.channel, key: item.identity, alert, nextAttemptAt: now })));
+  const alert = { ...buildAlert(article, extraction, deps.matcher, deps.alerts), key: story.storyId };
+  // Keyed by story: a channel already told of this story by another outlet's copy is not told again.
+  // A digest subscription's alert waits for the end of its period, to go out with the others.
+  const added = await deps.store.enqueue(subscribers.map((s) => ({ subscriptionId: s.id, channel: s.channel, key: story.storyId, alert, nextAttemptAt: s.digest ? periodEnd(now, s.digest) : now, digest: s.digest ?? null })));
+  if (story.joined && added === 0) {
+    return {
+      decision: 'duplicate',
+      reason: `another copy of a story already alerted (matched by ${story.tier ?? 'body'}); carried by ${story.outlets.join(', ')}, which its alerts list`,
+      deliveries: 0,
+    };
+  }
   return {
     decision: 'alerted',
     reason: `${extraction.statements.length} statements; alert queued for ${subscribers.map((s) => s.channel).join(', ')}`,

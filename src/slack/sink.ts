@@ -7,7 +7,7 @@
  */
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { slackAlert } from '../alerts/slack.js';
+import { slackAlert, slackDigest, type SlackMessage } from '../alerts/slack.js';
 import { DeliveryError, type Sink } from '../deliveries/index.js';
 import type { SlackChannel } from './channel.js';
 import { parseSlackChannel } from './channel.js';
@@ -60,27 +60,28 @@ export function slackClient(token: string, apiUrl: string | null): WebClient {
 export function slackSink(client: WebClient, options: SlackSinkOptions = {}): Sink {
   const paceMs = options.paceMs ?? SLACK_PACE_MS;
   const lastSent = new Map<string, number>();
+  async function post(channel: string, message: SlackMessage): Promise<void> {
+    let target: SlackChannel;
+    try {
+      target = parseSlackChannel(channel);
+    } catch (err) {
+      throw new DeliveryError(err instanceof Error ? err.message : String(err), { permanent: true });
+    }
+    const wait = (lastSent.get(channel) ?? 0) + paceMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    try {
+      // link_names stays unset and unfurls off: the alert carries its own link button.
+      await client.chat.postMessage({ channel: target.channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+    } catch (err) {
+      throw deliveryError(err);
+    } finally {
+      lastSent.set(channel, Date.now());
+    }
+  }
   return {
     platform: 'slack',
-    async send(channel, alert) {
-      let target: SlackChannel;
-      try {
-        target = parseSlackChannel(channel);
-      } catch (err) {
-        throw new DeliveryError(err instanceof Error ? err.message : String(err), { permanent: true });
-      }
-      const wait = (lastSent.get(channel) ?? 0) + paceMs - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const message = slackAlert(alert);
-      try {
-        // link_names stays unset and unfurls off: the alert carries its own link button.
-        await client.chat.postMessage({ channel: target.channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
-      } catch (err) {
-        throw deliveryError(err);
-      } finally {
-        lastSent.set(channel, Date.now());
-      }
-    },
+    send: (channel, alert) => post(channel, slackAlert(alert)),
+    sendDigest: (channel, digest) => post(channel, slackDigest(digest)),
   };
 }
 

@@ -26,4 +26,5 @@ export const AlertSchema = z.object({
   actors: z.array(z.string()),
   keywords: z.array(z.string()),
   quotes: z.array(AlertQuoteSchema),
+  alsoReportedBy: z.array(z.string()).optional(),
 }) satisfies z.ZodType<Alert>;

@@ -2,7 +2,7 @@
  * The store: everything the monitor remembers. One interface, an implementation per engine
  * (SQLite now, PostgreSQL later); async so both fit. Implementations hold no pipeline logic.
  */
-import type { AddedFeed, Delivery, FeedState, ItemRecord, StoredStatement, Subscription } from '../model/index.js';
+import type { AddedFeed, Delivery, FeedState, ItemRecord, StoredStatement, StoryMember, Subscription } from '../model/index.js';
 
 export interface StatementQuery {
   /** Statements spoken by any of these actors (watchlist ids). */
@@ -14,12 +14,28 @@ export interface StatementQuery {
   limit: number;
 }
 
+/** Statements on a topic, for each speaker's latest (the claims board, `on <topic>`). */
+export interface SpeakerQuery {
+  /**
+   * The quote must contain one of these as whole words, ignoring case, accents and the
+   * punctuation between words ("Troop-withdrawal" has "troop withdrawal"; "withdrawals" has not
+   * "withdrawal"). No phrases, nothing found.
+   */
+  phrases: string[];
+  /** Only statements seen at or after this time. */
+  since?: number;
+  /** Speakers at most. */
+  limit: number;
+}
+
 export interface NewDelivery {
   subscriptionId: string;
   channel: string;
   key: string;
   alert: Delivery['alert'];
   nextAttemptAt: number;
+  /** For a digest subscription: its period (nextAttemptAt is then the period's end). */
+  digest?: Delivery['digest'];
 }
 
 /** How many deliveries are in each state; `sending` are pending ones claimed right now. */
@@ -54,6 +70,22 @@ export interface Store {
   saveStatements(statements: StoredStatement[]): Promise<void>;
   /** Newest first (published, else seen time). */
   queryStatements(query: StatementQuery): Promise<StoredStatement[]>;
+  /**
+   * Each speaker's latest statement on the phrases, speakers ordered by it, newest first
+   * (published, else seen time; in article order within an article). A speaker is the watchlist
+   * actor when known (`speakerId`), else the name ignoring case and accents; statements nobody is
+   * named for (no `speakerId`, no `speaker`) are one group of their own.
+   */
+  latestBySpeaker(query: SpeakerQuery): Promise<StoredStatement[]>;
+
+  // Stories
+  addStoryMember(member: StoryMember): Promise<void>;
+  /** Copies seen at or after `since`, oldest first: the candidates a new item may join. */
+  storyMembers(since: number): Promise<StoryMember[]>;
+  /** The outlets carrying a story, in the order they were seen. */
+  storyOutlets(storyId: string): Promise<string[]>;
+  /** Sets `alsoReportedBy` (these outlets but each alert's own) on the story's alerts not sent yet; returns how many. */
+  reviseAlerts(key: string, outlets: readonly string[]): Promise<number>;
 
   // Subscriptions
   /** Adds, or replaces the filters of the subscription with this id (keeping its creation time). */

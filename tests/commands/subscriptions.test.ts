@@ -27,7 +27,7 @@ describe('subscribe / unsubscribe / list', () => {
 
     const first = await run(ctx, 'subscribe nato, troop withdrawal');
     expect(first.ephemeral).toBe(false);
-    expect(first.text).toBe('Subscribed: this channel will hear about **NATO** (and its people) and **troop withdrawal**. This channel follows actors: NATO; keywords: troop withdrawal.');
+    expect(first.text).toBe('Subscribed: this channel will hear about **NATO** (and its people) and **troop withdrawal**, one alert per story as it comes. This channel follows actors: NATO; keywords: troop withdrawal.');
     const [row] = await store.subscriptions('slack:C1');
     expect(row).toEqual({ id: 'channel:slack:C1', channel: 'slack:C1', actors: ['nato'], keywords: ['troop-withdrawal'], createdAt: BASE });
 
@@ -39,7 +39,7 @@ describe('subscribe / unsubscribe / list', () => {
     expect(again).toMatchObject({ ephemeral: true, text: 'This channel already follows **NATO** (and its people).' });
 
     const list = await run(ctx, 'list');
-    expect(list).toMatchObject({ ephemeral: true, text: 'This channel follows actors: NATO, Dmitry Peskov; keywords: troop withdrawal.' });
+    expect(list).toMatchObject({ ephemeral: true, text: 'This channel follows actors: NATO, Dmitry Peskov; keywords: troop withdrawal. It hears them one alert per story as it comes.' });
 
     const less = await run(ctx, 'unsubscribe nato, kremlin');
     expect(less.text).toBe('Unsubscribed from **NATO** (and its people). It was not subscribed to **Kremlin** (and its people). This channel follows actors: Dmitry Peskov; keywords: troop withdrawal.');

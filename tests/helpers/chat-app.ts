@@ -56,15 +56,18 @@ export function seedItems(): RssItem[] {
   });
 }
 
-/** A new NATO statement; `ping` is put in its title and its quote (hostile feed text). */
+/**
+ * A new NATO statement, a story of its own for each `guid` (its headline and quote name it);
+ * `ping` is put in its title and its quote (hostile feed text).
+ */
 export function natoItem(guid: string, ping = ''): RssItem {
   return {
     guid,
-    title: `Stoltenberg ${ping} sees no pullback`.replace(/\s+/g, ' '),
+    title: `Stoltenberg ${ping} sees no pullback (${guid})`.replace(/\s+/g, ' '),
     date: 'Thu, 17 Feb 2022 09:00:00 GMT',
     text: [
       'BRUSSELS (Local Wire) – NATO said on Thursday it saw no sign of a Russian withdrawal.',
-      `“We have not seen any de-escalation on the ground ${ping}, quite the opposite,” NATO Secretary General Jens Stoltenberg told reporters in Brussels.`,
+      `“We have not seen any de-escalation on the ground ${ping}, quite the opposite, report ${guid},” NATO Secretary General Jens Stoltenberg told reporters in Brussels.`,
     ].join('\n'),
   };
 }

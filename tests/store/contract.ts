@@ -277,6 +277,57 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
+    describe('latestBySpeaker', () => {
+      const on = async (phrases: string[], extra: { since?: number; limit?: number } = {}) =>
+        (await store.latestBySpeaker({ phrases, limit: 10, ...extra })).map((s) => s.identity);
+
+      it('gives each speaker’s latest statement on the phrases, speakers newest first', async () => {
+        await store.saveStatements([
+          statement({ identity: 'js-old', published: T0, quote: 'A withdrawal remains to be seen.' }),
+          statement({ identity: 'js-new', published: T0 + 2 * MINUTE, quote: 'No sign of withdrawal yet.' }),
+          // Said later, but not on the topic: the earlier statement on it stays his latest.
+          statement({ identity: 'js-off', published: T0 + 9 * MINUTE, quote: 'Allies stand together.' }),
+          statement({ identity: 'peskov', speaker: 'Dmitry Peskov', speakerId: 'dmitry-peskov', published: T0 + MINUTE, quote: 'The troops return to base; the withdrawal goes on.' }),
+          // Not on the watchlist: one speaker by name, whatever the case.
+          statement({ identity: 'ml-old', speaker: 'Maria Lopez', speakerId: null, published: T0 + 3 * MINUTE, quote: 'Withdrawal? Hardly.' }),
+          statement({ identity: 'ml-new', speaker: 'MARIA LOPEZ', speakerId: null, published: T0 + 4 * MINUTE, quote: 'Still no withdrawal.' }),
+          // Nobody named: one group of its own.
+          statement({ identity: 'anon-1', speaker: null, speakerId: null, role: null, published: T0 + 5 * MINUTE, quote: 'A withdrawal, officials said.' }),
+          statement({ identity: 'anon-2', speaker: null, speakerId: null, role: null, published: T0 + 6 * MINUTE, quote: 'The withdrawal is a ruse.' }),
+        ]);
+        const found = await store.latestBySpeaker({ phrases: ['withdrawal'], limit: 10 });
+        expect(found.map((s) => s.identity)).toEqual(['anon-2', 'ml-new', 'js-new', 'peskov']);
+        expect(found[2]).toEqual(statement({ identity: 'js-new', published: T0 + 2 * MINUTE, quote: 'No sign of withdrawal yet.' }));
+        expect(await on(['withdrawal'], { limit: 2 })).toEqual(['anon-2', 'ml-new']);
+        expect(await on(['withdrawal'], { limit: 0 })).toEqual([]);
+      });
+
+      it('matches any phrase as whole words, ignoring case, accents and punctuation between words', async () => {
+        await store.saveStatements([
+          statement({ identity: 'hyphen', speakerId: 'a', quote: 'A TROOP-WITHDRAWAL is under way.' }),
+          statement({ identity: 'plural', speakerId: 'b', quote: 'Withdrawals are not what we see.' }),
+          statement({ identity: 'inside', speakerId: 'c', quote: 'The pullbacks are slow.' }),
+          statement({ identity: 'accent', speakerId: 'd', quote: 'Talks at the Élysée palace.' }),
+          statement({ identity: 'other', speakerId: 'e', quote: 'Troops pull back.' }),
+        ]);
+        expect((await on(['troop withdrawal'])).sort()).toEqual(['hyphen']);
+        expect((await on(['Withdrawal', 'pull back'])).sort()).toEqual(['hyphen', 'other']);
+        expect(await on(['elysee'])).toEqual(['accent']);
+        expect(await on(['pullback'])).toEqual([]);
+        expect(await on([])).toEqual([]);
+        expect(await on(['…'])).toEqual([]);
+      });
+
+      it('filters by seen time, inclusive', async () => {
+        await store.saveStatements([
+          statement({ identity: 'before', seenAt: T0 - 1, published: T0 + MINUTE, quote: 'withdrawal' }),
+          statement({ identity: 'at', seenAt: T0, published: T0, quote: 'withdrawal' }),
+          statement({ identity: 'other', speakerId: 'x', seenAt: T0 + MINUTE, published: T0 + MINUTE, quote: 'withdrawal' }),
+        ]);
+        expect(await on(['withdrawal'], { since: T0 })).toEqual(['other', 'at']);
+      });
+    });
+
     describe('subscriptions', () => {
       it('adds, lists by channel and removes', async () => {
         const a = subscription({ id: 'a', channel: 'slack:C1', actors: ['nato', 'kremlin'], keywords: ['troops'] });
@@ -439,6 +490,23 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.failedDeliveries(10)).toEqual([]);
         expect(await store.dueDeliveries(T0 + MINUTE, 10)).toMatchObject([{ key: 'c' }, { key: 'a', attempts: 0 }]);
         expect(await store.retryFailed([424242], T0)).toBe(0);
+      });
+
+      it('keeps story members with their fingerprints, lists the outlets of a story in order, and revises pending alerts', async () => {
+        const signature = Uint32Array.from({ length: 64 }, (_, i) => (i * 2654435761) >>> 0);
+        const member = { identity: 'copy-1', storyId: 'copy-1', url: 'https://a.example/1', outlet: 'Wire A', titleKey: 'nato sees no withdrawal', signature, quotes: ['we see no withdrawal'], seenAt: T0 };
+        await store.addStoryMember(member);
+        await store.addStoryMember({ ...member, identity: 'copy-2', url: 'https://b.example/2', outlet: 'Wire B', seenAt: T0 + MINUTE });
+        await store.addStoryMember({ ...member, identity: 'copy-3', url: 'https://c.example/3', outlet: 'Wire C', seenAt: T0 + MINUTE });
+        expect(await store.storyMembers(T0 + 1)).toMatchObject([{ identity: 'copy-2' }, { identity: 'copy-3' }]);
+        const [first] = await store.storyMembers(T0);
+        expect(first).toEqual(member);
+        expect(await store.storyOutlets('copy-1')).toEqual(['Wire A', 'Wire B', 'Wire C']);
+
+        await store.enqueue([delivery({ key: 'copy-1', alert: alert({ key: 'copy-1', outlet: 'Wire A' }) })]);
+        expect(await store.reviseAlerts('copy-1', ['Wire A', 'Wire B', 'Wire C'])).toBe(1);
+        const [pending] = await store.dueDeliveries(T0, 10);
+        expect(pending?.alert.alsoReportedBy).toEqual(['Wire B', 'Wire C']);
       });
 
       it('refuses to mark a delivery that does not exist', async () => {

@@ -9,12 +9,14 @@ import { connect } from './connect.js';
 import { openFailure, operationFailure } from './errors.js';
 import { prepareFeeds } from './feeds.js';
 import { prepareItems } from './items.js';
+import { prepareLatestBySpeaker } from './latest-by-speaker.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { prepareDueDeliveries } from './outbox/due-deliveries.js';
 import { prepareEnqueue } from './outbox/enqueue.js';
 import { prepareMarkFailed } from './outbox/mark-failed.js';
 import { prepareAddedFeeds } from './added-feeds.js';
+import { prepareStories } from './stories.js';
 import { prepareOutboxInspection } from './outbox/inspect.js';
 import { preparePostpone } from './outbox/postpone.js';
 import { prepareMarkSent } from './outbox/mark-sent.js';
@@ -42,8 +44,10 @@ function storeOver(db: Database.Database, path: string): Store {
   const feeds = prepareFeeds(db);
   const items = prepareItems(db);
   const statements = prepareStatements(db);
+  const latest = prepareLatestBySpeaker(db);
   const subscriptions = prepareSubscriptions(db);
   const added = prepareAddedFeeds(db);
+  const stories = prepareStories(db);
   const enqueue = prepareEnqueue(db, Date.now);
   const due = prepareDueDeliveries(db);
   const inspect = prepareOutboxInspection(db);
@@ -77,7 +81,12 @@ function storeOver(db: Database.Database, path: string): Store {
 
     saveStatements: (list) => run(`save ${list.length} statements`, () => statements.saveStatements(list)),
     queryStatements: (query) => run('query statements', () => statements.queryStatements(query)),
+    latestBySpeaker: (query) => run('find the latest statement of each speaker', () => latest.latestBySpeaker(query)),
 
+    addStoryMember: (member) => run(`record item ${member.identity} in story ${member.storyId}`, () => stories.addStoryMember(member)),
+    storyMembers: (since) => run('read recent stories', () => stories.storyMembers(since)),
+    storyOutlets: (storyId) => run(`read the outlets of story ${storyId}`, () => stories.storyOutlets(storyId)),
+    reviseAlerts: (key, outlets) => run(`revise the pending alerts of story ${key}`, () => stories.reviseAlerts(key, outlets)),
     addSubscription: (s) => run(`add subscription ${s.id}`, () => subscriptions.addSubscription(s)),
     removeSubscription: (id) => run(`remove subscription ${id}`, () => subscriptions.removeSubscription(id)),
     subscriptions: (channel) => run('list subscriptions', () => subscriptions.subscriptions(channel)),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Subscription } from '../../model/index.js';
 import { int, jsonColumn, parseRow } from './rows.js';
 
-const COLUMNS = 'id, channel, actors, keywords, created_at';
+const COLUMNS = 'id, channel, actors, keywords, created_at, digest';
 
 const SubscriptionRow = z.object({
   id: z.string(),
@@ -11,11 +11,12 @@ const SubscriptionRow = z.object({
   actors: jsonColumn(z.array(z.string())),
   keywords: jsonColumn(z.array(z.string())),
   created_at: int,
+  digest: z.enum(['hourly', 'daily']).nullable(),
 });
 
 function toSubscription(row: unknown): Subscription {
   const r = parseRow(SubscriptionRow, row, 'subscriptions');
-  return { id: r.id, channel: r.channel, actors: r.actors, keywords: r.keywords, createdAt: r.created_at };
+  return { id: r.id, channel: r.channel, actors: r.actors, keywords: r.keywords, createdAt: r.created_at, ...(r.digest === null ? {} : { digest: r.digest }) };
 }
 
 interface SubscriptionParams {
@@ -24,14 +25,15 @@ interface SubscriptionParams {
   actors: string;
   keywords: string;
   createdAt: number;
+  digest: string | null;
 }
 
 export function prepareSubscriptions(db: Database.Database) {
   // Adding an id again replaces its filters but keeps its age (and its deliveries).
   const upsert = db.prepare<SubscriptionParams>(`
-    INSERT INTO subscriptions (${COLUMNS}) VALUES (@id, @channel, @actors, @keywords, @createdAt)
+    INSERT INTO subscriptions (${COLUMNS}) VALUES (@id, @channel, @actors, @keywords, @createdAt, @digest)
     ON CONFLICT (id) DO UPDATE SET
-      channel = excluded.channel, actors = excluded.actors, keywords = excluded.keywords`);
+      channel = excluded.channel, actors = excluded.actors, keywords = excluded.keywords, digest = excluded.digest`);
   const deletePending = db.prepare<[string]>(
     "DELETE FROM deliveries WHERE subscription_id = ? AND status = 'pending'",
   );
@@ -55,6 +57,7 @@ export function prepareSubscriptions(db: Database.Database) {
         actors: JSON.stringify(subscription.actors),
         keywords: JSON.stringify(subscription.keywords),
         createdAt: subscription.createdAt,
+        digest: subscription.digest ?? null,
       });
     },
     removeSubscription(id: string): boolean {

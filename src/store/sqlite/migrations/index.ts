@@ -6,6 +6,8 @@
 import { sql as initial } from './001_initial.js';
 import { sql as claims } from './002_claims.js';
 import { sql as addedFeeds } from './003_added_feeds.js';
+import { sql as stories } from './004_stories.js';
+import { sql as digests } from './005_digests.js';
 
 export interface Migration {
   version: number;
@@ -17,4 +19,6 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'claims', sql: claims },
   { version: 3, name: 'added feeds', sql: addedFeeds },
+  { version: 4, name: 'stories', sql: stories },
+  { version: 5, name: 'digests', sql: digests },
 ];

@@ -11,6 +11,7 @@ interface EnqueueParams {
   alert: string;
   nextAttemptAt: number;
   createdAt: number;
+  digest: string | null;
 }
 
 /**
@@ -19,8 +20,8 @@ interface EnqueueParams {
  */
 export function prepareEnqueue(db: Database.Database, now: () => number) {
   const insert = db.prepare<EnqueueParams>(`
-    INSERT INTO deliveries (subscription_id, channel, key, alert, status, attempts, next_attempt_at, created_at)
-    VALUES (@subscriptionId, @channel, @key, @alert, 'pending', 0, @nextAttemptAt, @createdAt)
+    INSERT INTO deliveries (subscription_id, channel, key, alert, status, attempts, next_attempt_at, created_at, digest)
+    VALUES (@subscriptionId, @channel, @key, @alert, 'pending', 0, @nextAttemptAt, @createdAt, @digest)
     ON CONFLICT (subscription_id, key) DO NOTHING`);
   const insertAll = db.transaction((rows: EnqueueParams[]): number =>
     rows.reduce((count, row) => count + insert.run(row).changes, 0),
@@ -39,7 +40,7 @@ export function prepareEnqueue(db: Database.Database, now: () => number) {
           { cause: alert.error },
         );
       }
-      return { ...d, alert: JSON.stringify(alert.data), createdAt };
+      return { subscriptionId: d.subscriptionId, channel: d.channel, key: d.key, nextAttemptAt: d.nextAttemptAt, alert: JSON.stringify(alert.data), createdAt, digest: d.digest ?? null };
     });
     return insertAll(rows);
   };

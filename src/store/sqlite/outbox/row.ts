@@ -4,7 +4,7 @@ import { AlertSchema } from '../../alert.js';
 import { int, jsonColumn, nullableInt, nullableText } from '../rows.js';
 
 export const DELIVERY_COLUMNS = `id, subscription_id, channel, key, alert, status, attempts,
-  next_attempt_at, last_error, created_at, sent_at, in_doubt`;
+  next_attempt_at, last_error, created_at, sent_at, in_doubt, digest`;
 
 const STATUSES: { [S in DeliveryStatus]: S } = { pending: 'pending', sent: 'sent', failed: 'failed' };
 
@@ -22,6 +22,7 @@ export const DeliveryRow = z
     created_at: int,
     sent_at: nullableInt,
     in_doubt: int,
+    digest: z.enum(['hourly', 'daily']).nullable(),
   })
   .transform(
     (r): Delivery => ({
@@ -37,6 +38,7 @@ export const DeliveryRow = z
       createdAt: r.created_at,
       sentAt: r.sent_at,
       inDoubt: r.in_doubt === 1,
+      digest: r.digest,
     }),
   );
 

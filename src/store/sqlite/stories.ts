@@ -1,0 +1,43 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { StoryMember } from '../../model/index.js';
+import { int, jsonColumn, nullableText, parseRow } from './rows.js';
+
+const COLUMNS = 'identity, story_id, url, outlet, title_key, signature, quotes, seen_at';
+const MemberRow = z.object({ identity: z.string(), story_id: z.string(), url: nullableText, outlet: nullableText, title_key: z.string(), signature: z.instanceof(Buffer), quotes: jsonColumn(z.array(z.string())), seen_at: int });
+const Outlet = z.object({ outlet: z.string() });
+
+function toMember(row: unknown): StoryMember {
+  const r = parseRow(MemberRow, row, 'story_members');
+  const signature = new Uint32Array(r.signature.length / 4);
+  for (let i = 0; i < signature.length; i++) signature[i] = r.signature.readUInt32LE(i * 4);
+  return { identity: r.identity, storyId: r.story_id, url: r.url, outlet: r.outlet, titleKey: r.title_key, signature, quotes: r.quotes, seenAt: r.seen_at };
+}
+
+function toBlob(signature: Uint32Array): Buffer {
+  const buffer = Buffer.alloc(signature.length * 4);
+  signature.forEach((slot, i) => buffer.writeUInt32LE(slot, i * 4));
+  return buffer;
+}
+
+export function prepareStories(db: Database.Database) {
+  const insert = db.prepare(`INSERT INTO story_members (${COLUMNS}) VALUES (@identity, @storyId, @url, @outlet, @titleKey, @signature, @quotes, @seenAt) ON CONFLICT (identity) DO NOTHING`);
+  const recent = db.prepare<[number]>(`SELECT ${COLUMNS} FROM story_members WHERE seen_at >= ? ORDER BY seen_at, identity`);
+  const outlets = db.prepare<[string]>(`SELECT outlet FROM story_members WHERE story_id = ? AND outlet IS NOT NULL GROUP BY outlet ORDER BY min(seen_at), min(rowid)`);
+  // Pending alerts of the story learn of the other outlets (their own left out) before they are sent.
+  const pending = db.prepare<[string]>(`SELECT id, json_extract(alert, '$.outlet') AS outlet FROM deliveries WHERE key = ? AND status = 'pending'`);
+  const revise = db.prepare<[string, number]>(`UPDATE deliveries SET alert = json_set(alert, '$.alsoReportedBy', json(?)) WHERE id = ?`);
+  const PendingRow = z.object({ id: int, outlet: nullableText });
+  const reviseAll = db.transaction((key: string, carriers: readonly string[]): number =>
+    pending.all(key).reduce((n: number, row) => {
+      const { id, outlet } = PendingRow.parse(row);
+      return n + revise.run(JSON.stringify(carriers.filter((c) => c !== outlet)), id).changes;
+    }, 0),
+  );
+  return {
+    addStoryMember: (member: StoryMember): void => void insert.run({ ...member, signature: toBlob(member.signature), quotes: JSON.stringify(member.quotes) }),
+    storyMembers: (since: number): StoryMember[] => recent.all(since).map(toMember),
+    storyOutlets: (storyId: string): string[] => outlets.all(storyId).map((row) => Outlet.parse(row).outlet),
+    reviseAlerts: (key: string, outlets: readonly string[]): number => reviseAll(key, outlets),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Near-duplicate fingerprints of article bodies: MinHash over word 3-shingles. Two copies of one
+ * wire story with light edits (a changed headline, a trimmed paragraph, an outlet's own
+ * dateline) share most shingles; two different stories on the same topic, even quoting the same
+ * sentence, share few. The fraction of equal MinHash slots estimates the Jaccard similarity.
+ */
+
+export const SIGNATURE_SLOTS = 64;
+const SHINGLE_WORDS = 3;
+
+/** Words as the comparison sees them: lower case, letters and digits only. */
+function words(text: string): string[] {
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** 32-bit FNV-1a of a string: fast, and good enough to seed the slot hashes. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** A cheap, well-mixed 32-bit hash family (murmur3's finaliser over the shingle hash and a seed). */
+function mix(value: number, seed: number): number {
+  let h = (value ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The body's signature; an empty text gives all-max slots (similar to nothing). */
+export function storySignature(text: string): Uint32Array {
+  const signature = new Uint32Array(SIGNATURE_SLOTS).fill(0xffffffff);
+  const list = words(text);
+  const count = Math.max(0, list.length - SHINGLE_WORDS + 1);
+  for (let i = 0; i < count; i++) {
+    const shingle = fnv1a(`${list[i]} ${list[i + 1]} ${list[i + 2]}`);
+    for (let slot = 0; slot < SIGNATURE_SLOTS; slot++) {
+      const h = mix(shingle, slot + 1);
+      if (h < signature[slot]!) signature[slot] = h;
+    }
+  }
+  return signature;
+}
+
+/** Estimated Jaccard similarity of the two bodies' shingle sets, 0–1. */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let equal = 0;
+  let empty = 0;
+  for (let slot = 0; slot < SIGNATURE_SLOTS; slot++) {
+    if (a[slot] === 0xffffffff) empty++;
+    if (a[slot] === b[slot] && a[slot] !== 0xffffffff) equal++;
+  }
+  return empty === SIGNATURE_SLOTS ? 0 : equal / SIGNATURE_SLOTS;
+}
+
+/** A quote as copies vary it least: its words, lower case, without accents or punctuation. */
+export function quoteKey(quote: string): string {
+  return words(quote).join(' ');
+}
+
+/** A headline as outlets vary it least: lower case, no punctuation, no " - Outlet" suffix. */
+export function titleKey(title: string): string {
+  const bare = title.replace(/\s+[-–—|:]\s+[^-–—|:]{2,40}$/u, '');
+  return words(bare).join(' ');
+}
