@@ -4,6 +4,7 @@
  * slugs, and small word utilities.
  */
 import { findQuotes } from '../statements/quotes.js';
+import { editDistance } from './edit-distance.js';
 import { splitParagraphs, type Paragraph } from '../statements/paragraphs.js';
 import { tokenize, type Token } from '../statements/tokens.js';
 
@@ -80,19 +81,6 @@ function computeKey(text: string): string {
 export function acronymOf(text: string): string | null {
   const bare = text.replace(/\./g, '');
   return /^[A-Z]{2,6}$/.test(bare) && /^(?:[A-Z]+|(?:[A-Z]\.){2,6})$/.test(text) ? bare : null;
-}
-
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** Two spellings of one word ("Defence"/"Defense", "Zelensky"/"Zelenskiy"): long words one edit apart. */

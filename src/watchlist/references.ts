@@ -6,6 +6,7 @@
  */
 
 import { entries, type Problem, type RawEntry } from '../config/problems.js';
+import { editDistance } from './edit-distance.js';
 
 /** Affiliations that name no actor, name the actor itself, or go round in a cycle. */
 export function affiliationProblems(root: unknown): Problem[] {
@@ -75,17 +76,4 @@ function closest(wrong: string, ids: ReadonlySet<string>): string | undefined {
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
