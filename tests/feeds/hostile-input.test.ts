@@ -7,38 +7,29 @@ import { MAX_ITEMS_PER_FEED, parseFeed } from '../../src/feeds/parse.js';
 import { patientTimeout } from '../../src/feeds/patient-timeout.js';
 import { pollFeed, type FeedFetcher } from '../../src/feeds/index.js';
 import type { Feed } from '../../src/model/index.js';
+import { parseFailure } from '../helpers/parse-failure.js';
 
 const rss = (items: string, prolog = '<?xml version="1.0" encoding="UTF-8"?>'): string =>
   `${prolog}<rss version="2.0"><channel><title>T</title><link>https://wire.example/</link><description>d</description>${items}</channel></rss>`;
 const item = (k: number, extra = ''): string => `<item><title>Item ${k}</title><guid>g-${k}</guid>${extra}</item>`;
 const dated = (k: number): string => item(k, `<pubDate>${new Date(Date.UTC(2022, 0, 1) + k * 60_000).toUTCString()}</pubDate>`);
 
-async function failure(xml: string): Promise<StatementsError> {
-  try {
-    await parseFeed(xml, 'f');
-  } catch (err) {
-    if (err instanceof StatementsError) return err;
-    throw err;
-  }
-  throw new Error('expected parseFeed to throw');
-}
-
 describe('parseFeed against hostile documents', () => {
   it('refuses entity declarations unread, and reads a DOCTYPE without them', async () => {
     const laughs = rss(item(1), '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>');
-    expect(await failure(laughs)).toMatchObject({ code: 'FEED_UNSAFE_XML', message: expect.stringContaining('declares XML entities') });
-    expect(await failure(rss(item(1), '<!DOCTYPE rss [<!ENTITY % p SYSTEM "http://127.0.0.1/x.dtd"> %p;]>'))).toMatchObject({ code: 'FEED_UNSAFE_XML' });
+    expect(await parseFailure(laughs)).toMatchObject({ code: 'FEED_UNSAFE_XML', message: expect.stringContaining('declares XML entities') });
+    expect(await parseFailure(rss(item(1), '<!DOCTYPE rss [<!ENTITY % p SYSTEM "http://127.0.0.1/x.dtd"> %p;]>'))).toMatchObject({ code: 'FEED_UNSAFE_XML' });
     // A "]>" in a quoted default value does not end the DOCTYPE early.
-    expect(await failure(rss(item(1), '<!DOCTYPE rss [<!ATTLIST rss a CDATA "]>"><!-- don\'t --><!ENTITY x "y">]>'))).toMatchObject({ code: 'FEED_UNSAFE_XML' });
+    expect(await parseFailure(rss(item(1), '<!DOCTYPE rss [<!ATTLIST rss a CDATA "]>"><!-- don\'t --><!ENTITY x "y">]>'))).toMatchObject({ code: 'FEED_UNSAFE_XML' });
     expect((await parseFeed(rss(item(1), '<?xml version="1.0"?><!DOCTYPE rss [<!ELEMENT rss ANY>]>'), 'f')).items).toHaveLength(1);
     expect((await parseFeed(rss(item(1), '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://127.0.0.1/rss-0.91.dtd">'), 'f')).items).toHaveLength(1);
   });
 
   it('says what a body that is not a feed is', async () => {
-    expect(await failure('')).toMatchObject({ code: 'FEED_PARSE', message: 'feeds: the response body is empty' });
-    expect(await failure('{"items":[]}')).toMatchObject({ code: 'FEED_NOT_A_FEED', message: expect.stringContaining('returned JSON') });
-    expect(await failure('GIF89a\u0001\u0002')).toMatchObject({ code: 'FEED_NOT_A_FEED', message: expect.stringContaining('is not XML (it starts with "GIF89a') });
-    expect(await failure(rss(item(1, `<description>${'<b>'.repeat(100_000)}x${'</b>'.repeat(100_000)}</description>`)))).toMatchObject({
+    expect(await parseFailure('')).toMatchObject({ code: 'FEED_PARSE', message: 'feeds: the response body is empty' });
+    expect(await parseFailure('{"items":[]}')).toMatchObject({ code: 'FEED_NOT_A_FEED', message: expect.stringContaining('returned JSON') });
+    expect(await parseFailure('GIF89a\u0001\u0002')).toMatchObject({ code: 'FEED_NOT_A_FEED', message: expect.stringContaining('is not XML (it starts with "GIF89a') });
+    expect(await parseFailure(rss(item(1, `<description>${'<b>'.repeat(100_000)}x${'</b>'.repeat(100_000)}</description>`)))).toMatchObject({
       code: 'FEED_PARSE',
       message: expect.stringContaining('nested too deeply'),
     });

@@ -2,18 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StatementsError } from '../../src/errors.js';
 import { parseFeed } from '../../src/feeds/index.js';
+import { parseFailure } from '../helpers/parse-failure.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
-
-async function parseFailure(xml: string): Promise<StatementsError> {
-  try {
-    await parseFeed(xml, 'f');
-  } catch (err) {
-    if (err instanceof StatementsError) return err;
-    throw err;
-  }
-  throw new Error('expected parseFeed to throw');
-}
 
 describe('parseFeed', () => {
   it.each([
