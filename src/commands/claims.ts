@@ -7,7 +7,7 @@
  */
 import { truncate } from '../alerts/index.js';
 import type { StoredStatement } from '../model/index.js';
-import { inlineCode, sinceText, statementLine } from './format.js';
+import { inlineCode, note, sinceText, statementLine } from './format.js';
 import { fit } from './info.js';
 import { resolveKeyword, suggestions } from './resolve.js';
 import type { Command, CommandContext, Reply } from './types.js';
@@ -78,6 +78,3 @@ export function excerpt(text: string, at: number, chars: number): string {
   return truncate(`…${text.slice(from)}`, chars);
 }
 
-function note(text: string): Reply {
-  return { text, ephemeral: true, items: [] };
-}

@@ -4,7 +4,7 @@
  * the bot may not reach is refused on the spot, with the reason, instead of failing later.
  */
 import { truncate } from '../alerts/index.js';
-import { inlineCode } from './format.js';
+import { inlineCode, onlyCaller, toChannel } from './format.js';
 import type { CommandContext, Reply } from './types.js';
 
 /** A link longer than this is not a feed anybody typed. */
@@ -34,10 +34,4 @@ export async function handleFeedRemove(id: string, ctx: CommandContext): Promise
   return toChannel(`Feed removed: ${result.title === null ? inlineCode(result.id) : `**${result.title}** (${inlineCode(result.id)})`}. Its statements already found stay searchable.`);
 }
 
-function onlyCaller(text: string): Reply {
-  return { text, ephemeral: true };
-}
 
-function toChannel(text: string): Reply {
-  return { text, ephemeral: false };
-}

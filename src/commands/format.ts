@@ -1,6 +1,7 @@
 /** Small text pieces the replies share. */
 import { truncate } from '../alerts/index.js';
 import type { StoredStatement } from '../model/index.js';
+import type { Reply } from './types.js';
 
 /** Quote excerpts in lists are shorter than in alerts: a list is for scanning. */
 const EXCERPT_CHARS = 200;
@@ -77,4 +78,19 @@ export function splitLines(text: string, limit: number, cutLine: (line: string) 
   }
   if (current !== '') chunks.push(current);
   return chunks;
+}
+
+/** A reply only the caller sees. */
+export function onlyCaller(text: string): Reply {
+  return { text, ephemeral: true };
+}
+
+/** A reply the channel sees: changes to what a channel follows are announced to it. */
+export function toChannel(text: string): Reply {
+  return { text, ephemeral: false };
+}
+
+/** A search that found nothing (no statements to render), for the caller only. */
+export function note(text: string): Reply {
+  return { text, ephemeral: true, items: [] };
 }

@@ -5,7 +5,7 @@
 import { truncate } from '../alerts/index.js';
 import type { StoredStatement } from '../model/index.js';
 import type { StatementQuery } from '../store/types.js';
-import { inlineCode, sinceText, statementLine } from './format.js';
+import { inlineCode, note, sinceText, statementLine } from './format.js';
 import { affiliatedActorIds, fold, resolveActor, resolveKeyword, suggestions } from './resolve.js';
 import type { Command, CommandContext, Reply } from './types.js';
 
@@ -74,6 +74,3 @@ function listReply(header: string, items: StoredStatement[], ctx: CommandContext
   return { text: [header, ...items.map((s) => statementLine(s, ctx.now))].join('\n'), ephemeral: true, items };
 }
 
-function note(text: string): Reply {
-  return { text, ephemeral: true, items: [] };
-}

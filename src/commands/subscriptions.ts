@@ -12,7 +12,7 @@
  */
 import { DAILY_DIGEST_HOUR_UTC } from '../deliveries/digest.js';
 import type { DigestPeriod, Subscription } from '../model/index.js';
-import { inlineCode, listing } from './format.js';
+import { inlineCode, listing, onlyCaller, toChannel } from './format.js';
 import { affiliatedActorIds, resolveTerm, suggestions, type Resolved } from './resolve.js';
 import type { Command, CommandContext, Reply } from './types.js';
 
@@ -167,11 +167,4 @@ function refused(): Reply {
   return onlyCaller(`Only people who can manage this channel can change what it follows. Ask a channel manager, or type ${inlineCode('list')} to see what it follows now.`);
 }
 
-function onlyCaller(text: string): Reply {
-  return { text, ephemeral: true };
-}
 
-/** Changes to a channel's subscriptions are announced to the channel. */
-function toChannel(text: string): Reply {
-  return { text, ephemeral: false };
-}

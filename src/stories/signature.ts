@@ -4,13 +4,14 @@
  * dateline) share most shingles; two different stories on the same topic, even quoting the same
  * sentence, share few. The fraction of equal MinHash slots estimates the Jaccard similarity.
  */
+import { tokenize } from '../matches/index.js';
 
 export const SIGNATURE_SLOTS = 64;
 const SHINGLE_WORDS = 3;
 
-/** Words as the comparison sees them: lower case, letters and digits only. */
+/** Words as the watchlist matcher sees them (folded: lower case, no accents): one tokenizer for all. */
 function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return tokenize(text).map((t) => t.value);
 }
 
 /** 32-bit FNV-1a of a string: fast, and good enough to seed the slot hashes. */

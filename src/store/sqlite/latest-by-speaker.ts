@@ -9,34 +9,9 @@
  * Every statement is read (about 0.2 s per 100,000 on a laptop; `since` narrows it by index).
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import type { StoredStatement } from '../../model/index.js';
-import { StatementKindSchema } from '../alert.js';
 import type { SpeakerQuery } from '../types.js';
-import { int, nullableInt, nullableText, parseRow } from './rows.js';
-
-// The statements table's columns under the model's names; `satisfies` below makes a field added to
-// StoredStatement fail the type check here until it is read.
-const COLUMNS = `identity, ordinal, quote, speaker, speaker_id AS speakerId, role, kind,
-  start_offset AS start, end_offset AS "end", cue, title, url, outlet, published, seen_at AS seenAt`;
-
-const StatementRow = z.strictObject({
-  identity: z.string(),
-  ordinal: int,
-  quote: z.string(),
-  speaker: nullableText,
-  speakerId: nullableText,
-  role: nullableText,
-  kind: StatementKindSchema,
-  start: int,
-  end: int,
-  cue: nullableText,
-  title: z.string(),
-  url: nullableText,
-  outlet: nullableText,
-  published: nullableInt,
-  seenAt: int,
-}) satisfies z.ZodType<StoredStatement>;
+import { COLUMNS, toStoredStatement } from './statements.js';
 
 const WORDS = 'store_words';
 const MENTIONS = 'store_mentions';
@@ -112,7 +87,7 @@ export function prepareLatestBySpeaker(db: Database.Database) {
       if (query.since !== undefined) params.since = query.since;
       mentions = mentionsAny(phrases);
       try {
-        return (query.since === undefined ? all : recent).all(params).map((row) => parseRow(StatementRow, row, 'statements'));
+        return (query.since === undefined ? all : recent).all(params).map(toStoredStatement);
       } finally {
         mentions = null;
       }

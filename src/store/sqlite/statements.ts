@@ -5,7 +5,7 @@ import { StatementKindSchema } from '../alert.js';
 import type { StatementQuery } from '../types.js';
 import { int, nullableInt, nullableText, parseRow } from './rows.js';
 
-const COLUMNS = `identity, ordinal, quote, speaker, speaker_id, role, kind, start_offset, end_offset,
+export const COLUMNS = `identity, ordinal, quote, speaker, speaker_id, role, kind, start_offset, end_offset,
   cue, title, url, outlet, published, seen_at`;
 
 const StatementRow = z.object({
@@ -26,7 +26,7 @@ const StatementRow = z.object({
   seen_at: int,
 });
 
-function toStoredStatement(row: unknown): StoredStatement {
+export function toStoredStatement(row: unknown): StoredStatement {
   const r = parseRow(StatementRow, row, 'statements');
   return {
     identity: r.identity,
