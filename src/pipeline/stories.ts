@@ -19,7 +19,7 @@ export interface StoryPlacement {
 
 export async function placeInStory(deps: PipelineDeps, article: Article, quotes: readonly string[], now: number): Promise<StoryPlacement> {
   const candidate = storyMember(article.identity, article, now, quotes);
-  const match = matchStory(candidate, await deps.store.storyMembers(now - DEFAULT_CLUSTER.windowMs));
+  const match = matchStory(candidate, await deps.store.storyCandidates(candidate, now - DEFAULT_CLUSTER.windowMs));
   const storyId = match?.storyId ?? article.identity;
   await deps.store.addStoryMember({ ...candidate, storyId });
   if (match === null) return { storyId, joined: false, tier: null, outlets: article.outlet === null ? [] : [article.outlet] };

@@ -48,6 +48,9 @@ export interface OutboxSummary {
   inDoubt: number;
 }
 
+/** What a new article is looked up by when finding its story. */
+export type StoryProbe = Pick<StoryMember, 'url' | 'titleKey' | 'signature'>;
+
 export interface Store {
   // Feeds
   feedState(feedId: string): Promise<FeedState | null>;
@@ -80,8 +83,11 @@ export interface Store {
 
   // Stories
   addStoryMember(member: StoryMember): Promise<void>;
-  /** Copies seen at or after `since`, oldest first: the candidates a new item may join. */
-  storyMembers(since: number): Promise<StoryMember[]>;
+  /**
+   * The copies, seen at or after `since`, of every story that may be the probe's: a recent copy
+   * shares its link, its headline or a band of its signature (oldest first).
+   */
+  storyCandidates(probe: StoryProbe, since: number): Promise<StoryMember[]>;
   /** The outlets carrying a story, in the order they were seen. */
   storyOutlets(storyId: string): Promise<string[]>;
   /** Sets `alsoReportedBy` (these outlets but each alert's own) on the story's alerts not sent yet; returns how many. */

@@ -50,6 +50,21 @@ export function storySignature(text: string): Uint32Array {
   return signature;
 }
 
+/** Slots per band: 32 bands of 2 make bodies with a Jaccard similarity of 0.5 share a band with
+ * probability 1 − (1 − 0.5²)³² > 0.9999, and unrelated ones (0.02) about 1%. */
+const BAND_SLOTS = 2;
+
+/** The signature's bands, as index keys; an empty body has none (it is like nothing). */
+export function signatureBands(signature: Uint32Array): string[] {
+  const bands: string[] = [];
+  for (let start = 0; start + BAND_SLOTS <= signature.length; start += BAND_SLOTS) {
+    const slots = [...signature.subarray(start, start + BAND_SLOTS)];
+    if (slots.every((s) => s === 0xffffffff)) continue;
+    bands.push(`${start / BAND_SLOTS}:${slots.map((s) => s.toString(36)).join('.')}`);
+  }
+  return bands;
+}
+
 /** Estimated Jaccard similarity of the two bodies' shingle sets, 0–1. */
 export function similarity(a: Uint32Array, b: Uint32Array): number {
   let equal = 0;

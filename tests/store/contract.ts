@@ -498,8 +498,18 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await store.addStoryMember(member);
         await store.addStoryMember({ ...member, identity: 'copy-2', url: 'https://b.example/2', outlet: 'Wire B', seenAt: T0 + MINUTE });
         await store.addStoryMember({ ...member, identity: 'copy-3', url: 'https://c.example/3', outlet: 'Wire C', seenAt: T0 + MINUTE });
-        expect(await store.storyMembers(T0 + 1)).toMatchObject([{ identity: 'copy-2' }, { identity: 'copy-3' }]);
-        const [first] = await store.storyMembers(T0);
+        const unrelated = Uint32Array.from({ length: 64 }, (_, i) => (i * 40503 + 7) >>> 0);
+        await store.addStoryMember({ ...member, identity: 'other', storyId: 'other', url: 'https://d.example/4', titleKey: 'sanctions on banks widen', signature: unrelated, seenAt: T0 });
+        const ids = async (probe: { url: string | null; titleKey: string; signature: Uint32Array }, since = T0): Promise<string[]> => (await store.storyCandidates(probe, since)).map((m) => m.identity);
+        const nothing = { url: null, titleKey: 'a headline of its own', signature: new Uint32Array(64).fill(0xffffffff) };
+        // Found by link, by headline or by one shared band of the signature; with its story's other copies.
+        expect(await ids({ ...nothing, url: 'https://b.example/2' })).toEqual(['copy-1', 'copy-2', 'copy-3']);
+        expect(await ids({ ...nothing, titleKey: 'nato sees no withdrawal' })).toEqual(['copy-1', 'copy-2', 'copy-3']);
+        const oneBand = Uint32Array.from(unrelated, (slot, i) => (i < 2 ? (signature[i] ?? 0) : slot + 1));
+        expect(await ids({ ...nothing, signature: oneBand })).toEqual(['copy-1', 'copy-2', 'copy-3']);
+        expect(await ids(nothing)).toEqual([]);
+        expect(await ids({ ...nothing, url: 'https://b.example/2' }, T0 + 1)).toEqual(['copy-2', 'copy-3']);
+        const [first] = await store.storyCandidates({ ...nothing, url: member.url }, T0);
         expect(first).toEqual(member);
         expect(await store.storyOutlets('copy-1')).toEqual(['Wire A', 'Wire B', 'Wire C']);
 

@@ -84,7 +84,7 @@ function storeOver(db: Database.Database, path: string): Store {
     latestBySpeaker: (query) => run('find the latest statement of each speaker', () => latest.latestBySpeaker(query)),
 
     addStoryMember: (member) => run(`record item ${member.identity} in story ${member.storyId}`, () => stories.addStoryMember(member)),
-    storyMembers: (since) => run('read recent stories', () => stories.storyMembers(since)),
+    storyCandidates: (probe, since) => run('find the candidate stories of an article', () => stories.storyCandidates(probe, since)),
     storyOutlets: (storyId) => run(`read the outlets of story ${storyId}`, () => stories.storyOutlets(storyId)),
     reviseAlerts: (key, outlets) => run(`revise the pending alerts of story ${key}`, () => stories.reviseAlerts(key, outlets)),
     addSubscription: (s) => run(`add subscription ${s.id}`, () => subscriptions.addSubscription(s)),

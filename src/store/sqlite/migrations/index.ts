@@ -8,6 +8,7 @@ import { sql as claims } from './002_claims.js';
 import { sql as addedFeeds } from './003_added_feeds.js';
 import { sql as stories } from './004_stories.js';
 import { sql as digests } from './005_digests.js';
+import { sql as storyBands } from './006_story_bands.js';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'added feeds', sql: addedFeeds },
   { version: 4, name: 'stories', sql: stories },
   { version: 5, name: 'digests', sql: digests },
+  { version: 6, name: 'story bands', sql: storyBands },
 ];
