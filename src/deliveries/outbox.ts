@@ -62,7 +62,8 @@ export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () 
   return report;
 
   async function drainChannel(queue: readonly Delivery[]): Promise<void> {
-    const batches = inBatches(queue);
+    // A sink that cannot send digests gets a digest's alerts one by one.
+    const batches = inBatches(queue, (d) => sinks.find((s) => s.platform === platformOf(d.channel))?.sendDigest !== undefined);
     for (const [index, batch] of batches.entries()) {
       const first = batch[0]!;
       const sink = sinks.find((s) => s.platform === platformOf(first.channel));
@@ -70,6 +71,7 @@ export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () 
       const fields = { delivery: first.id, channel: first.channel, item: first.key, ...(batch.length > 1 ? { digest: batch.length } : {}) };
       if (batch.some((d) => d.inDoubt)) log.log('warn', 'resending an alert whose last attempt never answered (the process stopped mid-send); the platform may already have it', fields);
       try {
+        // inBatches made a batch of several only for a sink that sends digests.
         if (first.digest !== null && sink.sendDigest !== undefined) {
           await sink.sendDigest(first.channel, { period: first.digest, alerts: batch.map((d) => d.alert) }, { idempotencyKey: digestKey(batch), inDoubt: batch.some((d) => d.inDoubt) });
         } else {
@@ -116,11 +118,11 @@ export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () 
  * What goes out as one message, in queue order: an immediate delivery alone, a digest
  * subscription's due deliveries together (at the place of its first).
  */
-function inBatches(queue: readonly Delivery[]): Delivery[][] {
+function inBatches(queue: readonly Delivery[], digestible: (delivery: Delivery) => boolean): Delivery[][] {
   const batches: Delivery[][] = [];
   const digests = new Map<string, Delivery[]>();
   for (const delivery of queue) {
-    if (delivery.digest === null) {
+    if (delivery.digest === null || !digestible(delivery)) {
       batches.push([delivery]);
       continue;
     }

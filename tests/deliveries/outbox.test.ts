@@ -127,6 +127,20 @@ describe('drainOutbox', () => {
     expect(c1).toEqual(['start slack:C1 item-1', 'end slack:C1 item-1', 'start slack:C1 item-2', 'end slack:C1 item-2']);
   });
 
+  it('sends a digest as one message, and one by one to a sink that cannot send digests', async () => {
+    await store.addSubscription({ id: 'digest', channel: 'slack:C3', actors: [], keywords: [], createdAt: T0, digest: 'hourly' });
+    await store.enqueue(['d1', 'd2'].map((key) => ({ subscriptionId: 'digest', channel: 'slack:C3', key, alert: { ...alert, key }, nextAttemptAt: T0, digest: 'hourly' as const })));
+    const digests: string[][] = [];
+    const withDigests: Sink = { platform: 'slack', send: async () => undefined, sendDigest: async (_channel, digest) => void digests.push(digest.alerts.map((a) => a.key)) };
+    expect((await drainOutbox(store, [withDigests], clock, options, silentLogger)).sent).toBe(3);
+    expect(digests).toEqual([['d1', 'd2']]);
+
+    await store.enqueue(['d3', 'd4'].map((key) => ({ subscriptionId: 'digest', channel: 'slack:C3', key, alert: { ...alert, key }, nextAttemptAt: T0, digest: 'hourly' as const })));
+    const plain = flakySink([]);
+    expect((await drainOutbox(store, [plain], clock, options, silentLogger)).sent).toBe(2);
+    expect(plain.sent).toEqual(['slack:C3 d3', 'slack:C3 d4']);
+  });
+
   it('backs off exponentially, capped at an hour, with half of each delay random', () => {
     const most = (): number => 1;
     const least = (): number => 0;
