@@ -78,31 +78,25 @@ export async function runPoll(args: string[], io: CliIo): Promise<number> {
 }
 
 /** `statements query nato [--since 24h] [--limit N]`: the chat command, from the terminal. */
-export async function runQuery(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs(args, { since: { type: 'string' }, limit: { type: 'string' } });
-  if (!parsed.ok) return usage(io, 'query', parsed.message);
-  const { values, positionals } = parsed.parsed;
-  if (positionals.length === 0) return usage(io, 'query', 'name an actor or a term, e.g. "statements query nato"');
-  const text = [positionals.join(' '), values.since ? `since:${values.since}` : '', values.limit ? `limit:${values.limit}` : ''].filter(Boolean).join(' ');
-  const command = parseCommand(text);
-  if (command.kind === 'invalid') return usage(io, 'query', command.message);
-  return withApp(io, 'query', async (app) => {
-    const reply = await handleCommand(command, app.commandContext('console', true));
-    await write(io.stdout, `${reply.text}\n`);
-    return 0;
-  });
+export function runQuery(args: string[], io: CliIo): Promise<number> {
+  return runSearch('query', '', 'name an actor or a term, e.g. "statements query nato"', args, io);
 }
 
 /** `statements on withdrawal [--since 7d] [--limit N]`: the claims board, from the terminal. */
-export async function runOn(args: string[], io: CliIo): Promise<number> {
+export function runOn(args: string[], io: CliIo): Promise<number> {
+  return runSearch('on', 'on', 'name a keyword or a topic, e.g. "statements on withdrawal"', args, io);
+}
+
+/** A search command: its words (after `prefix` in the chat grammar) with --since and --limit as modifiers. */
+async function runSearch(name: string, prefix: string, missing: string, args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, { since: { type: 'string' }, limit: { type: 'string' } });
-  if (!parsed.ok) return usage(io, 'on', parsed.message);
+  if (!parsed.ok) return usage(io, name, parsed.message);
   const { values, positionals } = parsed.parsed;
-  if (positionals.length === 0) return usage(io, 'on', 'name a keyword or a topic, e.g. "statements on withdrawal"');
-  const text = ['on', positionals.join(' '), values.since ? `since:${values.since}` : '', values.limit ? `limit:${values.limit}` : ''].filter(Boolean).join(' ');
+  if (positionals.length === 0) return usage(io, name, missing);
+  const text = [prefix, positionals.join(' '), values.since ? `since:${values.since}` : '', values.limit ? `limit:${values.limit}` : ''].filter(Boolean).join(' ');
   const command = parseCommand(text);
-  if (command.kind === 'invalid') return usage(io, 'on', command.message);
-  return withApp(io, 'on', async (app) => {
+  if (command.kind === 'invalid') return usage(io, name, command.message);
+  return withApp(io, name, async (app) => {
     const reply = await handleCommand(command, app.commandContext('console', true));
     await write(io.stdout, `${reply.text}\n`);
     return 0;
