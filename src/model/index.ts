@@ -206,6 +206,16 @@ export interface Subscription {
   digest?: DigestPeriod | null;
 }
 
+/** A channel not hearing of an actor or keyword for a while (`mute nato 24h`). */
+export interface Mute {
+  channel: string;
+  /** Watchlist actor or keyword id. */
+  target: string;
+  /** Muted until this time; from then on alerts for it come again. */
+  until: number;
+  createdAt: number;
+}
+
 export interface AlertQuote {
   quote: string;
   speaker: string | null;
@@ -268,4 +278,22 @@ export interface Delivery {
   inDoubt: boolean;
   /** Part of a digest: sent together with the subscription's other alerts of the period. */
   digest: DigestPeriod | null;
+  /** The platform's id of the message once sent (Slack ts, Discord message id), for edits. */
+  messageRef?: string | null;
+}
+
+/**
+ * An edit owed to a message already sent: its story gained outlets, so the message is updated
+ * in place to list them (`alert` carries the new `alsoReportedBy`).
+ */
+export interface Revision {
+  deliveryId: number;
+  subscriptionId: string;
+  channel: string;
+  key: string;
+  messageRef: string;
+  alert: Alert;
+  /** Incremented by each reviseAlerts; finishing an older version leaves the newer one owed. */
+  version: number;
+  attempts: number;
 }

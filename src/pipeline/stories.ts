@@ -24,6 +24,6 @@ export async function placeInStory(deps: PipelineDeps, article: Article, quotes:
   await deps.store.addStoryMember({ ...candidate, storyId });
   if (match === null) return { storyId, joined: false, tier: null, outlets: article.outlet === null ? [] : [article.outlet] };
   const outlets = await deps.store.storyOutlets(storyId);
-  if (outlets.length > 1) await deps.store.reviseAlerts(storyId, outlets);
+  if (outlets.length > 1) await deps.store.reviseAlerts(storyId, outlets, now);
   return { storyId, joined: true, tier: match.tier, outlets };
 }

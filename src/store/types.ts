@@ -2,7 +2,7 @@
  * The store: everything the monitor remembers. One interface, an implementation per engine
  * (SQLite now, PostgreSQL later); async so both fit. Implementations hold no pipeline logic.
  */
-import type { AddedFeed, Delivery, FeedState, ItemRecord, StoredStatement, StoryMember, Subscription } from '../model/index.js';
+import type { AddedFeed, Delivery, FeedState, ItemRecord, Mute, Revision, StoredStatement, StoryMember, Subscription } from '../model/index.js';
 
 export interface StatementQuery {
   /** Statements spoken by any of these actors (watchlist ids). */
@@ -51,7 +51,16 @@ export interface OutboxSummary {
 /** What a new article is looked up by when finding its story. */
 export type StoryProbe = Pick<StoryMember, 'url' | 'titleKey' | 'signature'>;
 
+/** How a revision attempt ended: done (null error), retry at a time, or given up (null time). */
+export interface RevisionOutcome {
+  error: string | null;
+  nextAttemptAt: number | null;
+}
+
 export interface Store {
+  /** Throws when the database cannot be reached (for /healthz); cheap. */
+  ping(): Promise<void>;
+
   // Feeds
   feedState(feedId: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;
@@ -61,6 +70,15 @@ export interface Store {
   /** Removes a feed added from chat, returning it (null when there is none with this id). */
   removeFeed(id: string): Promise<AddedFeed | null>;
   addedFeeds(): Promise<AddedFeed[]>;
+  /**
+   * Claims for `owner`, until `now + leaseMs`, those of these feeds that no live claim holds and
+   * that are due at `now` (never released, or released with a next poll time ≤ now; `force`
+   * skips the due check but never a live claim). Returns the ids claimed. Atomic across
+   * processes: two replicas never hold one feed at once.
+   */
+  claimFeeds(feedIds: readonly string[], owner: string, now: number, leaseMs: number, force?: boolean): Promise<string[]>;
+  /** Ends `owner`'s claim on a feed, which is next due at `nextPollAt` (null: due now). No-op if another owner holds it. */
+  releaseFeed(feedId: string, owner: string, nextPollAt: number | null): Promise<void>;
 
   // Items: identity is unique; recording twice keeps the first record.
   hasItem(identity: string): Promise<boolean>;
@@ -90,8 +108,25 @@ export interface Store {
   storyCandidates(probe: StoryProbe, since: number): Promise<StoryMember[]>;
   /** The outlets carrying a story, in the order they were seen. */
   storyOutlets(storyId: string): Promise<string[]>;
-  /** Sets `alsoReportedBy` (these outlets but each alert's own) on the story's alerts not sent yet; returns how many. */
-  reviseAlerts(key: string, outlets: readonly string[]): Promise<number>;
+  /**
+   * Sets `alsoReportedBy` (these outlets but each alert's own) on the story's alerts: those not
+   * sent yet simply go out revised; those sent as a single message with a `messageRef` (not
+   * digests) get a revision owed, due at `now`, so the message is edited in place. Returns how
+   * many alerts changed (an unchanged outlet list changes nothing and owes nothing).
+   */
+  reviseAlerts(key: string, outlets: readonly string[], now: number): Promise<number>;
+  /** Owed revisions due at `now`, claimed until `now + leaseMs` (only these platforms when given). */
+  claimRevisions(now: number, limit: number, platforms: readonly string[] | undefined, leaseMs: number): Promise<Revision[]>;
+  /** Records a revision attempt of `version`; a newer version owed stays owed whatever the outcome. */
+  finishRevision(deliveryId: number, version: number, outcome: RevisionOutcome): Promise<void>;
+
+  // Mutes
+  /** Mutes a target in a channel until `mute.until` (replacing an earlier mute of it). */
+  mute(mute: Mute): Promise<void>;
+  /** Ends a mute early; false when the target was not muted there. */
+  unmute(channel: string, target: string): Promise<boolean>;
+  /** Mutes in force at `now` (of one channel when given), soonest to end first. */
+  mutes(now: number, channel?: string): Promise<Mute[]>;
 
   // Subscriptions
   /** Adds, or replaces the filters of the subscription with this id (keeping its creation time). */
@@ -114,9 +149,13 @@ export interface Store {
    * A delivery whose earlier claim expired unanswered comes back with `inDoubt` set.
    */
   claimDeliveries(now: number, limit: number, platforms: readonly string[] | undefined, leaseMs: number): Promise<Delivery[]>;
-  /** Ends every claim at once, marking those deliveries in doubt: on start, when no other process can hold one. */
+  /**
+   * Ends every claim at once, marking those deliveries in doubt: on start of a store only one
+   * process uses (SQLite). A store shared by replicas returns 0: claims there end by expiry.
+   */
   releaseClaims(): Promise<number>;
-  markSent(id: number, at: number): Promise<void>;
+  /** Records the platform's acceptance, with its message id when it gave one (for later edits). */
+  markSent(id: number, at: number, messageRef?: string | null): Promise<void>;
   /** Records a failed attempt; `nextAttemptAt` null gives up (status failed). */
   markFailed(id: number, error: string, nextAttemptAt: number | null): Promise<void>;
   /** Waits until `until` without counting an attempt (the platform rate-limited us). */

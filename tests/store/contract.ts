@@ -514,7 +514,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.storyOutlets('copy-1')).toEqual(['Wire A', 'Wire B', 'Wire C']);
 
         await store.enqueue([delivery({ key: 'copy-1', alert: alert({ key: 'copy-1', outlet: 'Wire A' }) })]);
-        expect(await store.reviseAlerts('copy-1', ['Wire A', 'Wire B', 'Wire C'])).toBe(1);
+        expect(await store.reviseAlerts('copy-1', ['Wire A', 'Wire B', 'Wire C'], T0)).toBe(1);
         const [pending] = await store.dueDeliveries(T0, 10);
         expect(pending?.alert.alsoReportedBy).toEqual(['Wire B', 'Wire C']);
       });

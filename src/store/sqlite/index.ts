@@ -67,7 +67,20 @@ function storeOver(db: Database.Database, path: string): Store {
     }
   }
 
+  // Placeholders until their implementations land (issue 7 muting/revisions, issue 8 feed claims).
+  const later = (what: string) => (): never => {
+    throw new StatementsError('store', 'STORE_UNSUPPORTED', `${what} is not implemented by the SQLite store yet`);
+  };
+
   return {
+    ping: () => run('reach the database', () => void db.prepare('SELECT 1').get()),
+    claimFeeds: (ids, owner, now, leaseMs, force) => run('claim feeds', later('claimFeeds')),
+    releaseFeed: (feedId, owner, next) => run(`release feed ${feedId}`, later('releaseFeed')),
+    claimRevisions: (now, limit, platforms, leaseMs) => run('claim revisions', later('claimRevisions')),
+    finishRevision: (id, version, outcome) => run(`finish the revision of delivery ${id}`, later('finishRevision')),
+    mute: (m) => run(`mute ${m.target}`, later('mute')),
+    unmute: (channel, target) => run(`unmute ${target}`, later('unmute')),
+    mutes: (now, channel) => run('list mutes', later('mutes')),
     feedState: (feedId) => run(`read the state of feed ${feedId}`, () => feeds.feedState(feedId)),
     saveFeedState: (state) => run(`save the state of feed ${state.feedId}`, () => feeds.saveFeedState(state)),
     feedStates: () => run('read the feed states', () => feeds.feedStates()),
@@ -86,7 +99,7 @@ function storeOver(db: Database.Database, path: string): Store {
     addStoryMember: (member) => run(`record item ${member.identity} in story ${member.storyId}`, () => stories.addStoryMember(member)),
     storyCandidates: (probe, since) => run('find the candidate stories of an article', () => stories.storyCandidates(probe, since)),
     storyOutlets: (storyId) => run(`read the outlets of story ${storyId}`, () => stories.storyOutlets(storyId)),
-    reviseAlerts: (key, outlets) => run(`revise the pending alerts of story ${key}`, () => stories.reviseAlerts(key, outlets)),
+    reviseAlerts: (key, outlets, now) => run(`revise the pending alerts of story ${key}`, () => stories.reviseAlerts(key, outlets)),
     addSubscription: (s) => run(`add subscription ${s.id}`, () => subscriptions.addSubscription(s)),
     removeSubscription: (id) => run(`remove subscription ${id}`, () => subscriptions.removeSubscription(id)),
     subscriptions: (channel) => run('list subscriptions', () => subscriptions.subscriptions(channel)),
@@ -95,7 +108,7 @@ function storeOver(db: Database.Database, path: string): Store {
     dueDeliveries: (now, limit, platforms) => run('read due deliveries', () => due.dueDeliveries(now, limit, platforms)),
     claimDeliveries: (now, limit, platforms, leaseMs) => run('claim due deliveries', () => due.claimDeliveries(now, limit, platforms, leaseMs)),
     releaseClaims: () => run('release delivery claims', () => inspect.releaseClaims()),
-    markSent: (id, at) => run(`mark delivery ${id} sent`, () => markSent(id, at)),
+    markSent: (id, at, ref) => run(`mark delivery ${id} sent`, () => markSent(id, at, ref ?? null)),
     markFailed: (id, error, next) => run(`record a failed attempt of delivery ${id}`, () => markFailed(id, error, next)),
     postpone: (id, reason, until) => run(`postpone delivery ${id}`, () => postpone(id, reason, until)),
     outboxSummary: (now) => run('count the outbox', () => inspect.outboxSummary(now)),

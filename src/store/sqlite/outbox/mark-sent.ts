@@ -7,7 +7,7 @@ export function prepareMarkSent(db: Database.Database) {
     "UPDATE deliveries SET status = 'sent', sent_at = ?, claimed_until = NULL WHERE id = ? AND status = 'pending'",
   );
   const notPending = prepareNotPending(db);
-  return function markSent(id: number, at: number): void {
+  return function markSent(id: number, at: number, _ref: string | null): void {
     if (update.run(at, id).changes === 0) throw notPending(id, 'mark as sent');
   };
 }
