@@ -18,6 +18,8 @@ import { extractStatements } from '../src/statements/index.js';
 import { loadWatchlist } from '../src/watchlist/index.js';
 import { formatMatcherBench, runMatcherBench } from './matcher.bench.js';
 import { formatPollBench, runPollBench } from './poll.bench.js';
+import { formatQueryBench, runQueryBench } from './query.bench.js';
+import { formatReplicasBench, runReplicasBench } from './replicas.bench.js';
 
 const SEEDS_DIR = fileURLToPath(new URL('../tests/fixtures/seeds/', import.meta.url));
 const MIN_CORPUS_BYTES = 2_000_000;
@@ -95,6 +97,10 @@ async function main(): Promise<void> {
     formatMatcherBench(await runMatcherBench()),
     '',
     formatPollBench(await runPollBench()),
+    '',
+    formatQueryBench(await runQueryBench()),
+    '',
+    formatReplicasBench(await runReplicasBench()),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

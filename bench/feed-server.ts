@@ -6,7 +6,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const ITEMS = 20;
+// Items per feed: the first argument, 20 by default.
+const ITEMS = Number(process.argv[2] ?? 20);
 const bodies = new Map<number, string>();
 
 function feedBody(n: number): string {

@@ -2,6 +2,8 @@
  * The composition root: config, watchlist, store, fetcher and sinks wired into pipeline
  * dependencies. Everything with I/O is created here and closed here.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { ClientOptions } from 'discord.js';
 import type { CommandContext } from './commands/index.js';
 import { readChatEnv, type ChatEnv } from './config/env.js';
@@ -12,12 +14,14 @@ import { Fetcher } from './feeds/index.js';
 import { createLogger, secretsOf, type Logger } from './log.js';
 import { compileWatchlist, type WatchlistMatcher } from './matches/index.js';
 import type { Subscription, Watchlist } from './model/index.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import type { HttpRoute } from './ops/server.js';
 import { addFeed, removeFeed, watchedFeeds, type PipelineDeps } from './pipeline/index.js';
 import { startDiscordApp } from './discord/app.js';
 import { discordRest, discordSink } from './discord/sink.js';
 import { startSlackApp } from './slack/app.js';
 import { slackClient, slackSink } from './slack/sink.js';
-import { openSqliteStore } from './store/sqlite/index.js';
+import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import { loadWatchlist } from './watchlist/index.js';
 
@@ -32,6 +36,8 @@ export interface App {
   /** Chat credentials read from the environment (secrets stay in here, never in logs). */
   chat: ChatEnv;
   log: Logger;
+  /** This app's Prometheus registry, fed by the pipeline and the outbox (served at /metrics). */
+  metrics: Metrics;
   /** What a chat command from `channel` needs; the platform adapter says whether the caller may manage it. */
   commandContext(channel: string, canManage: boolean): CommandContext;
   close(): Promise<void>;
@@ -58,9 +64,10 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
   const chat = readChatEnv(env);
   const watchlist = loadWatchlist();
   const matcher = compileWatchlist(watchlist);
-  const store = await openSqliteStore(loaded.sqlitePath);
+  const store = await openStore(chat.databaseUrl ?? loaded.sqlitePath);
   try {
-    // SQLite has one process at a time: a claim still held was held by one that died mid-send.
+    // A store of one process (SQLite): a claim still held was held by one that died mid-send. A
+    // shared one (PostgreSQL) releases none: its claims may be live replicas'; they expire.
     const released = await store.releaseClaims();
     if (released > 0) log.log('warn', `${released} alert(s) were being sent when the bot last stopped; they will be sent again now (Discord recognises a repeat by its nonce; Slack may show one twice)`);
     const fetcher = new Fetcher(loaded.config.fetch);
@@ -76,8 +83,15 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
       sinks.push(consoleSink(options.print));
       await ensureConsoleSubscription(store, loaded.config.console.subscribe, watchlist, now());
     }
-    const deps: PipelineDeps = { store, fetcher, feeds: loaded.feeds, watchlist, matcher, fetchPage, alerts: loaded.config.alerts, now, log };
-    const outbox: OutboxOptions = { maxAttempts: loaded.config.deliveries.maxAttempts, retryBaseMs: loaded.config.deliveries.retryBaseSeconds * 1000 };
+    const worker = { owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, feedLeaseMs: loaded.config.feedClaims.leaseSeconds * 1000, concurrency: loaded.config.fetch.maxConcurrentFeeds };
+    const metrics = createMetrics(store, now, log);
+    const deps: PipelineDeps = { store, fetcher, feeds: loaded.feeds, watchlist, matcher, fetchPage, alerts: loaded.config.alerts, now, log, worker, events: metrics.observer };
+    const outbox: OutboxOptions = {
+      events: metrics.observer,
+      maxAttempts: loaded.config.deliveries.maxAttempts,
+      retryBaseMs: loaded.config.deliveries.retryBaseSeconds * 1000,
+      leaseMs: loaded.config.deliveries.leaseSeconds * 1000,
+    };
     return {
       loaded,
       watchlist,
@@ -88,6 +102,7 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
       outbox,
       chat,
       log,
+      metrics,
       commandContext: (channel, canManage) => ({
         store,
         watchlist,
@@ -127,14 +142,17 @@ export async function openApp(options: OpenOptions = {}): Promise<App> {
 export interface ChatAdapters {
   /** Where Slack's `/slack/events` listens; null when Slack is off or in Socket Mode. */
   slackPort: number | null;
+  /** Why each configured platform cannot answer commands right now (null: it can); absent: not configured. */
+  unready: { slack?: () => string | null; discord?: () => string | null };
   stop(): Promise<void>;
 }
 
 /**
  * Starts what answers chat commands (`statements run` only: one-shot commands just send).
- * `port` and `host` override PORT, `discordClient` adds discord.js options, for tests.
+ * `port` and `host` override PORT, `discordClient` adds discord.js options, for tests; `routes`
+ * go on Slack's HTTP server when it runs one (/healthz and /metrics share PORT with it).
  */
-export async function startChatAdapters(app: App, listen: { port?: number; host?: string; discordClient?: Partial<ClientOptions> } = {}): Promise<ChatAdapters> {
+export async function startChatAdapters(app: App, listen: { port?: number; host?: string; discordClient?: Partial<ClientOptions>; routes?: readonly HttpRoute[] } = {}): Promise<ChatAdapters> {
   const discord =
     app.chat.discord === null
       ? null
@@ -149,6 +167,7 @@ export async function startChatAdapters(app: App, listen: { port?: number; host?
         managers: app.loaded.config.slack.managers,
         context: app.commandContext,
         log: app.log,
+        ...(listen.routes === undefined ? {} : { routes: listen.routes }),
       });
     }
   } catch (err) {
@@ -157,6 +176,10 @@ export async function startChatAdapters(app: App, listen: { port?: number; host?
   }
   return {
     slackPort: slack?.port ?? null,
+    unready: {
+      ...(slack === null ? {} : { slack: slack.unready }),
+      ...(discord === null ? {} : { discord: discord.unready }),
+    },
     stop: async () => {
       await slack?.stop();
       await discord?.stop();

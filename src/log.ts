@@ -1,9 +1,15 @@
 /**
- * Log lines for operators: one line each, on stderr, with the feed and item they concern, so
- * alerts on stdout stay readable. Secrets never reach a log line: callers pass ids, not tokens,
- * and every line is redacted anyway (libraries' messages are not ours to vet).
+ * Log lines for operators: one JSON object per line on stderr (pino), with the feed, item or
+ * channel they concern as properties, so alerts on stdout stay readable and log collectors need
+ * no parsing rules. Secrets never reach a log line: callers pass ids, not tokens, and every
+ * message and field is redacted anyway (libraries' messages are not ours to vet).
  */
+import { pino, stdTimeFunctions } from 'pino';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** `json` for collectors; `pretty` one-line text for a terminal (STATEMENTS_LOG_FORMAT). */
+export type LogFormat = 'json' | 'pretty';
 
 export interface LogFields {
   feed?: string;
@@ -17,8 +23,6 @@ export interface LogFields {
 export interface Logger {
   log(level: LogLevel, message: string, fields?: LogFields): void;
 }
-
-const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
 /** Variables whose values are secrets: never printed, whatever a library puts in a message. */
 const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN'];
@@ -37,23 +41,75 @@ export function secretsOf(env: Readonly<Record<string, string | undefined>>): st
   return SECRET_VARIABLES.map((name) => env[name]?.trim() ?? '').filter((value) => value !== '');
 }
 
-/** Writes `level message key=value …` lines at or above `min` (STATEMENTS_LOG_LEVEL, default info), secrets redacted. */
-export function createLogger(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`), min: LogLevel = levelFromEnv(), secrets: readonly string[] = secretsOf(process.env)): Logger {
+// Properties pino writes itself: a field of the same name would make a line with a duplicate key.
+const RESERVED = new Set(['level', 'time', 'msg', 'pid', 'hostname']);
+
+/**
+ * Writes lines at or above `min` (STATEMENTS_LOG_LEVEL, default info) to `write` (stderr by
+ * default; tests collect them): `{"level":"warn","time":"…","pid":…,"hostname":"…","msg":"…",
+ * "feed":"wire",…}`, or in `pretty` format `12:00:01.234 WARN  message feed=wire`.
+ */
+export function createLogger(
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  min: LogLevel = levelFromEnv(),
+  secrets: readonly string[] = secretsOf(process.env),
+  format: LogFormat = formatFromEnv(),
+): Logger {
+  const out = pino(
+    { level: min, timestamp: stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },
+    {
+      // pino hands over each serialized line, newline included; ours is a line without it.
+      write(serialized: string) {
+        const line = serialized.endsWith('\n') ? serialized.slice(0, -1) : serialized;
+        write(format === 'pretty' ? prettyLine(line) : line);
+      },
+    },
+  );
   return {
     log(level, message, fields = {}) {
-      if (ORDER[level] < ORDER[min]) return;
-      const extra = Object.entries(fields)
-        .filter(([, v]) => v !== undefined && v !== null)
-        .map(([k, v]) => `${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : String(v)}`)
-        .join(' ');
-      write(redact(`${new Date().toISOString()} ${level.padEnd(5)} ${message}${extra === '' ? '' : ` ${extra}`}`, secrets));
+      if (!out.isLevelEnabled(level)) return;
+      // Redacted before serializing: the message and every field are all of a line that is not
+      // ours (level, time, pid, host), and the JSON stays valid whatever a replacement spans.
+      const props: Record<string, string | number | boolean> = {};
+      for (const [key, value] of Object.entries(fields)) {
+        if (value === undefined || value === null) continue;
+        props[RESERVED.has(key) ? `${key}_` : key] = typeof value === 'string' ? redact(value, secrets) : value;
+      }
+      out[level](props, redact(message, secrets));
     },
   };
+}
+
+/** One pino line as `HH:MM:SS.mmm LEVEL message key=value …` (local time), for a terminal. */
+export function prettyLine(json: string): string {
+  let record: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return json;
+    record = parsed as Record<string, unknown>;
+  } catch {
+    return json;
+  }
+  const time = typeof record.time === 'string' ? new Date(record.time) : new Date();
+  const clock = `${[time.getHours(), time.getMinutes(), time.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':')}.${String(time.getMilliseconds()).padStart(3, '0')}`;
+  const level = String(record.level ?? '').toUpperCase().padEnd(5);
+  const extra = Object.entries(record)
+    .filter(([key]) => !RESERVED.has(key))
+    .map(([key, value]) => `${key}=${typeof value === 'string' && !/[\s"=]/.test(value) ? value : JSON.stringify(value)}`)
+    .join(' ');
+  return `${clock} ${level} ${String(record.msg ?? '')}${extra === '' ? '' : ` ${extra}`}`;
 }
 
 function levelFromEnv(): LogLevel {
   const level = process.env.STATEMENTS_LOG_LEVEL;
   return level === 'debug' || level === 'info' || level === 'warn' || level === 'error' ? level : 'info';
+}
+
+/** STATEMENTS_LOG_FORMAT; unset: pretty on a terminal, JSON otherwise (containers, files, pipes). */
+function formatFromEnv(): LogFormat {
+  const format = process.env.STATEMENTS_LOG_FORMAT;
+  if (format === 'json' || format === 'pretty') return format;
+  return process.stderr.isTTY ? 'pretty' : 'json';
 }
 
 /** Discards everything: for tests that do not look at logs. */

@@ -3,7 +3,7 @@
  * config check. Thin: each opens the app, calls one function of the pipeline or the command
  * handlers, prints, and closes.
  */
-import { openApp, startChatAdapters, type App, type ChatAdapters } from '../app.js';
+import { openApp, type App } from '../app.js';
 import { handleCommand, parseCommand } from '../commands/index.js';
 import { readChatEnv, type ChatEnv } from '../config/env.js';
 import { checkConfig } from '../config/index.js';
@@ -11,6 +11,8 @@ import type { OutboxSummary } from '../store/types.js';
 import { registerCommand } from '../discord/command.js';
 import { discordRest } from '../discord/sink.js';
 import { canonicalLink } from '../feeds/index.js';
+import { startServing, type Serving } from '../ops/serve.js';
+import { exitOnNextSignal, nextSignal, SHUTDOWN_TIMEOUT_MS, stopWithin } from '../ops/shutdown.js';
 import { runCycle, startMonitor } from '../pipeline/index.js';
 import { loadWatchlist } from '../watchlist/index.js';
 import { parseCommandArgs } from './args.js';
@@ -36,30 +38,39 @@ export async function runMonitor(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, {});
   if (!parsed.ok) return usage(io, 'run', parsed.message);
   return withApp(io, 'run', async (app) => {
-    let chat: ChatAdapters;
+    let serving: Serving;
     try {
-      chat = await startChatAdapters(app);
+      serving = await startServing(app);
     } catch (err) {
       await write(io.stderr, `statements run: ${errorMessage(err)}\n`);
       return 2;
     }
+    // From here a signal stops cleanly (during start-up it ends the process as a crash would, which
+    // the outbox survives; a start-up stuck on a chat platform must not ignore it).
+    const signalled = nextSignal();
     const feeds = app.loaded.feeds.length;
     const platforms = app.sinks.map((s) => (s.platform === 'slack' ? 'Slack' : s.platform === 'discord' ? 'Discord' : s.platform));
     const where = platforms.includes('console') ? 'alerts print here' : `alerts go to ${platforms.join(' and ')}`;
-    await write(io.stderr, `statements: watching ${feeds} feed${feeds === 1 ? '' : 's'} on schedule "${app.loaded.config.schedule}"; ${where}. Ctrl-C stops.\n`);
+    app.log.log('info', `watching ${feeds} feed${feeds === 1 ? '' : 's'} on schedule "${app.loaded.config.schedule}"; ${where}. Ctrl-C stops.`);
     const monitor = startMonitor(app.deps, app.sinks, { schedule: app.loaded.config.schedule, outbox: app.outbox });
-    await new Promise<void>((resolve) => {
-      const stop = (): void => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
-    await write(io.stderr, 'statements: stopping after the current cycle…\n');
-    await chat.stop();
-    await monitor.stop();
+    const signal = await signalled;
+    exitOnNextSignal(app.log);
+    app.log.log('info', `${signal}: stopping after the current cycle: waiting up to ${SHUTDOWN_TIMEOUT_MS / 1000} s for the poll and the alerts in flight (again to stop at once)`);
+    const result = await stopWithin(
+      [
+        // Commands are still answered while the last alerts leave; then nothing more comes in.
+        { name: 'the poll and the alerts in flight', run: () => monitor.stop(), left: () => monitor.inFlight() },
+        { name: 'the chat adapters and the HTTP server', run: () => serving.stop() },
+      ],
+      SHUTDOWN_TIMEOUT_MS,
+      app.log,
+    );
+    if (!result.completed) {
+      app.log.log('error', `gave up stopping cleanly after ${SHUTDOWN_TIMEOUT_MS / 1000} s; still unfinished: ${result.left.join(', ')}. Alerts being sent are sent again at the next start (marked in doubt).`);
+      // What is stuck may never end, and would keep the process alive: exit without closing.
+      process.exit(1);
+    }
+    app.log.log('info', 'stopped cleanly');
     return 0;
   });
 }

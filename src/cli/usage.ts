@@ -33,7 +33,7 @@ Commands:
   outbox [--limit N] | outbox retry ID...|all
                     alerts waiting and failed for good (with why); send failed ones again
   chat [--channel ID] TEXT
-                    any chat command: subscribe nato, unsubscribe all, list, actors, help…
+                    any chat command: subscribe nato, unsubscribe all, mute nato 6h, list, help…
                     (--channel slack:T…:C…/discord:…:… manages that channel's subscriptions)
   why URL           what happened to an item and why it was or was not alerted
   config check      every problem in the config and watchlist files, with file and key

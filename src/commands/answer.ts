@@ -30,6 +30,14 @@ export function answer(text: string, ctx: () => CommandContext, log: Logger, fie
   return { command, reply };
 }
 
+/**
+ * Commands whose confirmation the channel sees, because they change what it hears: an adapter
+ * that must choose a late answer's visibility before the answer exists (Discord's deferral) asks this.
+ */
+export function announcesToChannel(command: Command): boolean {
+  return command.kind === 'subscribe' || command.kind === 'unsubscribe' || command.kind === 'mute' || command.kind === 'unmute';
+}
+
 /** The value if it settles within `ms`, else null (the work goes on). */
 export async function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;

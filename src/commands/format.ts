@@ -30,6 +30,16 @@ export function ago(at: number, now: number): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+/** A length of time as people say it: "30 min", "5 h 20 min", "24 h", "6 d 3 h" (part minutes count as whole). */
+export function timeSpan(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
 /** A clock time for future events (next poll): "14:05 UTC", with the date when not today. */
 export function utcTime(at: number, now: number): string {
   const d = new Date(at);

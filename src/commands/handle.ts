@@ -2,6 +2,7 @@
 import { handleClaims } from './claims.js';
 import { handleFeedAdd, handleFeedRemove } from './feeds.js';
 import { handleActors, handleFeeds, handleHelp } from './info.js';
+import { handleMute, handleMutes, handleUnmute } from './mutes.js';
 import { handleQuery } from './query.js';
 import { handleList, handleSubscribe, handleUnsubscribe } from './subscriptions.js';
 import type { Command, CommandContext, Reply } from './types.js';
@@ -18,6 +19,12 @@ export async function handleCommand(command: Command, ctx: CommandContext): Prom
       return handleUnsubscribe(command, ctx);
     case 'list':
       return handleList(ctx);
+    case 'mute':
+      return handleMute(command, ctx);
+    case 'unmute':
+      return handleUnmute(command, ctx);
+    case 'mutes':
+      return handleMutes(ctx);
     case 'actors':
       return handleActors(ctx.watchlist);
     case 'feeds':

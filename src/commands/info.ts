@@ -65,6 +65,7 @@ export function handleHelp(): Reply {
     `• ${c('subscribe nato digest:hourly')} (or ${c('digest:daily')}) — one message per period with all its stories; ${c('digest:off')} goes back to one alert each`,
     `• ${c('unsubscribe nato')} or ${c('unsubscribe all')} — stop some or all alerts here (channel managers)`,
     `• ${c('list')} — what this channel follows`,
+    `• ${c('mute nato 6h')} — no alerts here because of an actor or keyword for a while (30m, 6h, 7d…; 24 h when no time is given, 30 d at most); ${c('unmute nato')} ends it sooner, ${c('mutes')} lists the mutes and their time left (channel managers)`,
     `• ${c('actors')} — who is watched, by organisation`,
     `• ${c('feeds')} — the feeds and their health; ${c('feeds add <link>')} watches another RSS or Atom feed, ${c('feeds remove <id>')} stops (channel managers)`,
     `• ${c('help')} — this text`,

@@ -3,7 +3,8 @@
  *   <term>                           latest statements by an actor (or mentioning a term)
  *   on <topic>                       each speaker's latest statement on a keyword (or words)
  *   subscribe <term>[, <term>…]      unsubscribe <term>[, …] | all
- *   list | actors | feeds | help
+ *   mute <term> [<n><m|h|d>]         unmute <term>      mutes
+ *   list | actors | feeds | mutes | help
  *   feeds add <url> | feeds remove <id>
  * with `since:<n><m|h|d|w>` and `limit:<1–50>` anywhere in a query or an `on` board.
  */
@@ -13,6 +14,9 @@ export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 50;
 /** Speakers on a claims board (`on <topic>`) unless `limit:` says otherwise. */
 export const BOARD_SPEAKERS = 15;
+/** A mute with no time given lasts a day; longer than 30 days is what `unsubscribe` is for. */
+export const DEFAULT_MUTE_MS = 86_400_000;
+export const MAX_MUTE_MS = 30 * 86_400_000;
 /** Longer input is not a term anybody meant to type. */
 const MAX_TEXT_CHARS = 500;
 
@@ -23,6 +27,7 @@ const BARE_WORDS = new Map<string, Command>([
   ['list', { kind: 'list' }],
   ['actors', { kind: 'actors' }],
   ['feeds', { kind: 'feeds' }],
+  ['mutes', { kind: 'mutes' }],
   ['help', { kind: 'help' }],
 ]);
 
@@ -71,6 +76,10 @@ export function parseCommand(text: string): Command {
     if (terms.length === 0) return invalid(`Say what to ${first} ${first === 'subscribe' ? 'to' : 'from'}, e.g. \`${first} nato, troop withdrawal\`${first === 'unsubscribe' ? ' or `unsubscribe all`' : ''}.`);
     return { kind: first, terms };
   }
+  if (first === 'mute' || first === 'unmute') {
+    if (modified) return notForQueries(first);
+    return first === 'mute' ? parseMute(rest.slice(1)) : parseUnmute(argument);
+  }
   if (first === 'on') {
     const topic = unquote(argument);
     if (topic === '') return invalid('Say which topic, e.g. `on troop withdrawal`: what each speaker last said on it, side by side. Add `since:7d` for the last 7 days only.');
@@ -91,6 +100,27 @@ export function parseCommand(text: string): Command {
   }
   if (rest.length === 0 && !modified) return { kind: 'help' };
   return { kind: 'query', term: unquote(rest.join(' ')), since, limit: limit ?? DEFAULT_LIMIT };
+}
+
+/** `mute <term> [duration]`: the last word is the duration when it starts with a digit (and is not the whole term). */
+function parseMute(words: readonly string[]): Command {
+  const last = words[words.length - 1];
+  const timed = words.length > 1 && last !== undefined && /^\d/.test(last);
+  const term = unquote((timed ? words.slice(0, -1) : words).join(' '));
+  // `mute 6h` alone names a time, not a target.
+  if (term === '' || (words.length === 1 && parseDuration(term) !== null)) return invalid('Say what to mute, e.g. `mute nato 6h` (for 24 h when no time is given); `mutes` lists what is muted here.');
+  if (term.includes(',')) return invalid('Mute one actor or keyword at a time, e.g. `mute nato 6h`.');
+  if (!timed) return { kind: 'mute', term, durationMs: DEFAULT_MUTE_MS };
+  const durationMs = parseDuration(last);
+  if (durationMs === null) return invalid(`\`${last}\` is not a time span: use a number and m, h or d, e.g. \`mute ${term} 30m\`, \`6h\` or \`7d\` (24 h when left out).`);
+  if (durationMs > MAX_MUTE_MS) return invalid(`A mute lasts 30 days at most, not \`${last}\`. To stop hearing about ${term} for good, \`unsubscribe ${term}\`.`);
+  return { kind: 'mute', term, durationMs };
+}
+
+function parseUnmute(argument: string): Command {
+  const term = unquote(argument);
+  if (term === '') return invalid('Say what to unmute, e.g. `unmute nato`; `mutes` lists what is muted here.');
+  return { kind: 'unmute', term };
 }
 
 /** "24h" → ms; null when it is not a positive number and a unit. */

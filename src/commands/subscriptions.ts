@@ -87,7 +87,7 @@ export async function handleList(ctx: CommandContext): Promise<Reply> {
 }
 
 /** Every term resolved, or a reply naming those that are not, with close names: all or nothing. */
-function resolveAll(terms: readonly string[], ctx: CommandContext): { ok: true; entries: Resolved[] } | { ok: false; reply: Reply } {
+export function resolveAll(terms: readonly string[], ctx: CommandContext): { ok: true; entries: Resolved[] } | { ok: false; reply: Reply } {
   const entries: Resolved[] = [];
   const unknown: string[] = [];
   for (const term of terms) {
@@ -136,7 +136,8 @@ function following(filters: Filters, ctx: CommandContext): string {
   return `This channel follows ${parts.join('; ')}.`;
 }
 
-function label(entry: Resolved, ctx: CommandContext): string {
+/** How replies name an actor or keyword: **NATO** (and its people), **troop withdrawal**. */
+export function label(entry: Resolved, ctx: CommandContext): string {
   if (entry.kind === 'keyword') return `**${entry.keyword.label}**`;
   const people = affiliatedActorIds(ctx.watchlist, entry.actor.id).length > 1;
   return `**${entry.actor.name}**${people ? ' (and its people)' : ''}`;

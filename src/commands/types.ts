@@ -11,6 +11,11 @@ export type Command =
   | { kind: 'subscribe'; terms: string[]; digest?: DigestChoice }
   | { kind: 'unsubscribe'; terms: string[] | 'all' }
   | { kind: 'list' }
+  /** The channel hears nothing because of this actor or keyword for `durationMs`. */
+  | { kind: 'mute'; term: string; durationMs: number }
+  | { kind: 'unmute'; term: string }
+  /** The channel's mutes in force, with the time each has left. */
+  | { kind: 'mutes' }
   | { kind: 'actors' }
   | { kind: 'feeds' }
   /** A feed added from chat (channel managers); it serves every channel, like a configured one. */

@@ -1,6 +1,6 @@
 /**
- * Chat credentials and the HTTP port, from environment variables only (secrets never live in
- * files). Problems name the variable and what it should hold, never its value.
+ * Chat credentials, the HTTP port and the database, from environment variables only (secrets
+ * never live in files). Problems name the variable and what it should hold, never its value.
  */
 import { z } from 'zod';
 import { StatementsError } from '../errors.js';
@@ -30,8 +30,15 @@ export interface DiscordSettings {
 export interface ChatEnv {
   slack: SlackSettings | null;
   discord: DiscordSettings | null;
-  /** PORT: where the HTTP server (Slack events) listens. */
+  /** PORT: where the HTTP server (Slack events, /healthz, /metrics) listens; 3000 when unset. */
   port: number;
+  /** PORT was set: a port that cannot be had is then an error, not a warning. */
+  portSet: boolean;
+  /**
+   * DATABASE_URL: the store, a `postgres://` URL (replicas may share it) or a SQLite file path;
+   * null: the configured SQLite file. May carry a password: never logged or echoed.
+   */
+  databaseUrl: string | null;
 }
 
 const optional = z
@@ -40,6 +47,17 @@ const optional = z
   .optional()
   .transform((s) => (s === undefined || s === '' ? null : s));
 const apiUrl = optional.refine((s) => s === null || /^https?:\/\/[^\s]+$/i.test(s), 'must be an http(s) URL such as https://slack.com/api/');
+
+// A URL names PostgreSQL (other schemes are a mistake); anything else is a SQLite file path.
+const databaseUrl = optional.refine((s) => {
+  if (s === null || !/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return true;
+  if (!/^postgres(?:ql)?:\/\//i.test(s)) return false;
+  try {
+    return new URL(s).hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a PostgreSQL URL (postgres://user:password@host:5432/database; special characters in the password percent-encoded) or a SQLite file path');
 
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optional.refine((s) => s === null || s.startsWith('xoxb-'), 'must be the bot token (starts with xoxb-, under OAuth & Permissions), not the app-level or user token'),
@@ -50,6 +68,7 @@ const EnvSchema = z.object({
   DISCORD_APPLICATION_ID: optional.refine((s) => s === null || /^\d{15,25}$/.test(s), 'must be the application id (a number, under General Information)'),
   DISCORD_API_URL: apiUrl,
   DISCORD_GUILD_ID: optional.refine((s) => s === null || /^\d{15,25}$/.test(s), 'must be a server (guild) id: a number (Developer Mode → right-click the server → Copy Server ID)'),
+  DATABASE_URL: databaseUrl,
   PORT: optional.refine((s) => s === null || (/^\d{1,5}$/.test(s) && Number(s) <= 65_535), 'must be a port number from 0 to 65535'),
 });
 
@@ -70,7 +89,7 @@ export function readChatEnv(env: Env): ChatEnv {
   if (e.SLACK_BOT_TOKEN === null) {
     const stray = (['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const).filter((k) => e[k] !== null);
     if (stray.length > 0) throw new StatementsError('config', 'CONFIG_ENV', `environment: ${stray.join(' and ')} ${stray.length > 1 ? 'are' : 'is'} set but SLACK_BOT_TOKEN is not; set the bot token (xoxb-…) too, or unset them`);
-    return { slack: null, discord, port };
+    return { slack: null, discord, port, portSet: e.PORT !== null, databaseUrl: e.DATABASE_URL };
   }
   if (e.SLACK_APP_TOKEN === null && e.SLACK_SIGNING_SECRET === null) {
     throw new StatementsError('config', 'CONFIG_ENV', 'environment: SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode: Basic Information → App Credentials) nor SLACK_APP_TOKEN (Socket Mode) is; set one of them');
@@ -80,5 +99,7 @@ export function readChatEnv(env: Env): ChatEnv {
     slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: base === null ? null : base.endsWith('/') ? base : `${base}/` },
     discord,
     port,
+    portSet: e.PORT !== null,
+    databaseUrl: e.DATABASE_URL,
   };
 }

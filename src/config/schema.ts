@@ -39,6 +39,8 @@ export const configSchema = z.strictObject({
       maxBodyBytes: z.number().int().min(1_024).default(5 * 1024 * 1024),
       maxRedirects: z.number().int().min(0).max(20).default(5),
       perHostConcurrency: z.number().int().min(1).max(64).default(2),
+      /** Feeds polled at once by one process. */
+      maxConcurrentFeeds: z.number().int().min(1).max(1_000).default(64),
       /**
        * Private and internal address ranges the fetcher may connect to, as CIDRs ("10.1.0.0/16",
        * "127.0.0.0/8", "::1/128"); everything non-public is refused by default (SSRF).
@@ -56,6 +58,14 @@ export const configSchema = z.strictObject({
     .strictObject({
       maxAttempts: z.number().int().min(1).max(100).default(8),
       retryBaseSeconds: z.number().min(1).default(30),
+      /** A send not answered by then (its process died) is taken over by another replica, in doubt. */
+      leaseSeconds: z.number().min(1).max(3600).default(300),
+    })
+    .prefault({}),
+  feedClaims: z
+    .strictObject({
+      /** A poll not finished by then (its process died) lets another replica poll the feed. */
+      leaseSeconds: z.number().min(1).max(86_400).default(600),
     })
     .prefault({}),
   slack: z

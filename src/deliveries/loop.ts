@@ -39,7 +39,7 @@ export function startDeliveryLoop(store: Store, sinks: readonly Sink[], now: () 
       } catch (err) {
         log.log('error', `outbox drain failed, trying again shortly: ${err instanceof Error ? err.message : String(err)}`);
       }
-      const handled = report === null ? 0 : report.sent + report.failed + report.retried + report.postponed;
+      const handled = report === null ? 0 : report.sent + report.failed + report.retried + report.postponed + report.revised;
       // A full batch means more may be waiting; a postponed channel is retried by the timer.
       if (stopped || kicked || (report !== null && handled >= batch && report.postponed < handled)) continue;
       await new Promise<void>((resolve) => {

@@ -9,7 +9,9 @@
  */
 import type { Logger } from '../log.js';
 import type { Delivery } from '../model/index.js';
+import type { Observer } from '../observer.js';
 import type { Store } from '../store/types.js';
+import { drainRevisions } from './revisions.js';
 import { DeliveryError, digestKey, idempotencyKey, platformOf, type Sink } from './sink.js';
 
 export interface OutboxOptions {
@@ -21,6 +23,8 @@ export interface OutboxOptions {
   channels?: number;
   /** How long a drain holds the deliveries it took (longer than any send can take). */
   leaseMs?: number;
+  /** Told of each alert sent (with its latency) and each failed attempt (metrics). */
+  events?: Observer;
   /** For tests: the jitter's source of randomness. */
   random?: () => number;
 }
@@ -34,6 +38,8 @@ export interface DrainReport {
   retried: number;
   /** Deliveries the platform asked us to hold back (rate limits); no attempt counted. */
   postponed: number;
+  /** Messages already sent edited to list the story's later outlets. */
+  revised: number;
 }
 
 /**
@@ -48,7 +54,7 @@ export function retryDelay(attempts: number, baseMs: number, retryAfterMs: numbe
 }
 
 export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () => number, options: OutboxOptions, log: Logger): Promise<DrainReport> {
-  const report: DrainReport = { sent: 0, failed: 0, retried: 0, postponed: 0 };
+  const report: DrainReport = { sent: 0, failed: 0, retried: 0, postponed: 0, revised: 0 };
   // Only platforms this process can reach: the others' alerts wait, attempts untouched, for a
   // process that has their credentials.
   const due = await store.claimDeliveries(now(), options.batch ?? 100, sinks.map((s) => s.platform), options.leaseMs ?? DEFAULT_LEASE_MS);
@@ -59,6 +65,8 @@ export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () 
     for (let queue = queues.shift(); queue !== undefined; queue = queues.shift()) await drainChannel(queue);
   });
   await Promise.all(workers);
+  // After the sends: a message sent just now whose story grew meanwhile is edited in this drain.
+  report.revised = await drainRevisions(store, sinks, now, options, log);
   return report;
 
   async function drainChannel(queue: readonly Delivery[]): Promise<void> {
@@ -70,12 +78,15 @@ export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () 
       if (sink === undefined) continue;
       const fields = { delivery: first.id, channel: first.channel, item: first.key, ...(batch.length > 1 ? { digest: batch.length } : {}) };
       if (batch.some((d) => d.inDoubt)) log.log('warn', 'resending an alert whose last attempt never answered (the process stopped mid-send); the platform may already have it', fields);
+      let messageRef: string | null = null;
       try {
-        // inBatches made a batch of several only for a sink that sends digests.
+        // inBatches made a batch of several only for a sink that sends digests. Digests are not
+        // revised (their messages are never edited), so their message ids are not kept.
         if (first.digest !== null && sink.sendDigest !== undefined) {
           await sink.sendDigest(first.channel, { period: first.digest, alerts: batch.map((d) => d.alert) }, { idempotencyKey: digestKey(batch), inDoubt: batch.some((d) => d.inDoubt) });
         } else {
-          await sink.send(first.channel, first.alert, { idempotencyKey: idempotencyKey(first), inDoubt: first.inDoubt });
+          const receipt = await sink.send(first.channel, first.alert, { idempotencyKey: idempotencyKey(first), inDoubt: first.inDoubt });
+          if (receipt && first.digest === null) messageRef = receipt.messageRef;
         }
       } catch (err) {
         // The platform has not taken it (or cannot say): the claim ends with this answer.
@@ -97,14 +108,16 @@ export async function drainOutbox(store: Store, sinks: readonly Sink[], now: () 
           await store.markFailed(delivery.id, message, giveUp ? null : now() + retryDelay(attempts, options.retryBaseMs, retryAfter, options.random));
           if (giveUp) report.failed++;
           else report.retried++;
+          options.events?.alertFailed(sink.platform, giveUp);
           log.log(giveUp ? 'error' : 'warn', giveUp ? `delivery failed for good after ${attempts} attempts (dead letter; "statements outbox" lists it, "statements outbox retry" sends it again): ${message}` : `delivery failed, will retry: ${message}`, { ...fields, delivery: delivery.id });
         }
         continue;
       }
       for (const delivery of batch) {
         try {
-          await store.markSent(delivery.id, now());
+          await store.markSent(delivery.id, now(), messageRef);
           report.sent++;
+          options.events?.alertSent(sink.platform, now() - delivery.createdAt);
         } catch (err) {
           // Sent, but not recorded: the claim will expire and the resend be marked in doubt.
           log.log('error', `alert sent but not recorded as sent: ${err instanceof Error ? err.message : String(err)}`, { ...fields, delivery: delivery.id });

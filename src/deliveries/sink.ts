@@ -16,10 +16,24 @@ export interface SendContext {
 export interface Sink {
   /** Channel prefix this sink serves: `console`, `slack`, `discord`. */
   readonly platform: string;
-  /** Sends one alert to one channel; throws on failure (a DeliveryError may say when to retry). */
-  send(channel: string, alert: Alert, context: SendContext): Promise<void>;
+  /**
+   * Sends one alert to one channel; throws on failure (a DeliveryError may say when to retry).
+   * Resolves with the platform's id of the message when the message can be edited later.
+   */
+  send(channel: string, alert: Alert, context: SendContext): Promise<SendReceipt | void>;
   /** Sends a digest subscription's alerts of one period as one message (without it: one by one). */
   sendDigest?(channel: string, digest: Digest, context: SendContext): Promise<void>;
+  /**
+   * Replaces a message `send` posted with this alert, rendered the same way (its story gained
+   * outlets); throws like send. Absent where output cannot be edited (the console).
+   */
+  edit?(channel: string, messageRef: string, alert: Alert, context: SendContext): Promise<void>;
+}
+
+/** What the platform said of a message it accepted. */
+export interface SendReceipt {
+  /** Its id there (Slack ts, Discord message id), to edit it; null when it gave none. */
+  messageRef: string | null;
 }
 
 /** One period's alerts for one digest subscription, oldest first. */

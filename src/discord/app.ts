@@ -5,8 +5,8 @@
  * gateway: they go out over REST through the sink, so a dropped gateway delays no alert.
  */
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type ClientOptions } from 'discord.js';
-import { ACK_BUDGET_MS, answer, completions, within, type CommandContext } from '../commands/index.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, Status, type AutocompleteInteraction, type ChatInputCommandInteraction, type ClientOptions } from 'discord.js';
+import { ACK_BUDGET_MS, announcesToChannel, answer, completions, within, type CommandContext } from '../commands/index.js';
 import type { DiscordSettings } from '../config/env.js';
 import { StatementsError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -30,6 +30,8 @@ export interface DiscordAppOptions {
 
 export interface DiscordApp {
   client: Client;
+  /** Why the gateway cannot deliver commands right now (null: ready). */
+  unready(): string | null;
   stop(): Promise<void>;
 }
 
@@ -61,7 +63,12 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
     throw new StatementsError('discord', 'DISCORD_LOGIN', `could not log in to Discord (${err instanceof Error ? err.message : String(err)}); check DISCORD_TOKEN (Bot → Reset Token)${settings.apiUrl === null ? '' : ` and DISCORD_API_URL (${settings.apiUrl})`}`, { cause: err });
   }
   log.log('info', `Discord: logged in as ${client.user?.tag ?? 'the bot'}`);
-  return { client, stop: () => client.destroy() };
+  return {
+    client,
+    // isReady() alone stays true while a shard reconnects: commands only arrive on a ready shard.
+    unready: () => (client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready) ? null : 'the Discord gateway is not connected (reconnecting)'),
+    stop: () => client.destroy(),
+  };
 }
 
 async function command(interaction: ChatInputCommandInteraction, options: DiscordAppOptions): Promise<void> {
@@ -81,7 +88,7 @@ async function command(interaction: ChatInputCommandInteraction, options: Discor
       return;
     }
     // Late: acknowledge now (visibility is decided here, so channel changes stay public).
-    const announce = pending.command.kind === 'subscribe' || pending.command.kind === 'unsubscribe';
+    const announce = announcesToChannel(pending.command);
     await interaction.deferReply(announce ? {} : { flags: MessageFlags.Ephemeral });
     const [first, ...rest] = discordReplies(await pending.reply);
     if (first !== undefined) await interaction.editReply({ content: first.content, allowedMentions: first.allowedMentions });

@@ -6,8 +6,9 @@
 import { buildAlert } from '../alerts/index.js';
 import { periodEnd } from '../deliveries/index.js';
 import { articleFromItem } from '../articles/index.js';
-import { voicesOf, wants } from '../matches/subscriptions.js';
-import type { Feed, FeedItem, ItemDecision, StoredStatement } from '../model/index.js';
+import type { WatchlistMatcher } from '../matches/index.js';
+import { mutedReasons, voicesOf, wants, withoutMuted, type Voices } from '../matches/subscriptions.js';
+import type { Feed, FeedItem, ItemDecision, Mute, StoredStatement, Subscription } from '../model/index.js';
 import { extractStatements } from '../statements/index.js';
 import type { PipelineDeps } from './deps.js';
 import { placeInStory } from './stories.js';
@@ -47,16 +48,22 @@ export async function processItem(deps: PipelineDeps, feed: Feed, feedTitle: str
     seenAt: now,
   }));
   await deps.store.saveStatements(stored);
+  deps.events?.statementsFound(stored.length);
   if (extraction.statements.length === 0) {
     return { decision: 'no-statements', reason: `no quoted or reported statement found in ${article.text.length} characters of ${article.source} text`, deliveries: 0 };
   }
   const voices = voicesOf(extraction, deps.matcher);
-  const subscribers = (await deps.store.subscriptions()).filter((s) => wants(s, voices));
+  const wanting = (await deps.store.subscriptions()).filter((s) => wants(s, voices));
+  // One read of the mutes per item, whatever the number of subscribers.
+  const mutes = wanting.length === 0 ? [] : await deps.store.mutes(now);
+  const mutedIn = (channel: string): string[] => mutes.filter((m) => m.channel === channel).map((m) => m.target);
+  const subscribers = wanting.filter((s) => wants(s, withoutMuted(voices, mutedIn(s.channel), deps.matcher)));
+  const silenced = silencedText(wanting.filter((s) => !subscribers.includes(s)), voices, mutes, deps.matcher);
   if (subscribers.length === 0) {
     const speakers = [...new Set(extraction.statements.map((s) => s.speaker).filter((s) => s !== null))];
     return {
       decision: 'no-subscriber',
-      reason: `${extraction.statements.length} statements (${speakers.slice(0, 5).join(', ') || 'no named speaker'}), but no subscription asks for these speakers or topics`,
+      reason: `${extraction.statements.length} statements (${speakers.slice(0, 5).join(', ') || 'no named speaker'}), but ${silenced ?? 'no subscription asks for these speakers or topics'}`,
       deliveries: 0,
     };
   }
@@ -73,7 +80,18 @@ export async function processItem(deps: PipelineDeps, feed: Feed, feedTitle: str
   }
   return {
     decision: 'alerted',
-    reason: `${extraction.statements.length} statements; alert queued for ${subscribers.map((s) => s.channel).join(', ')}`,
+    reason: `${extraction.statements.length} statements; alert queued for ${subscribers.map((s) => s.channel).join(', ')}${silenced === null ? '' : ` (${silenced})`}`,
     deliveries: added,
   };
+}
+
+/** "slack:C1 muted nato until 2022-02-18T09:00:00.000Z", for `why`; null when no mute held an alert back. */
+function silencedText(silenced: readonly Subscription[], voices: Voices, mutes: readonly Mute[], matcher: WatchlistMatcher): string | null {
+  const parts = silenced.map((s) => {
+    const own = mutes.filter((m) => m.channel === s.channel);
+    const reasons = mutedReasons(s, voices, own.map((m) => m.target), matcher);
+    const targets = own.filter((m) => reasons.includes(m.target)).map((m) => `${m.target} until ${new Date(m.until).toISOString()}`);
+    return `${s.channel} muted ${targets.join(', ')}`;
+  });
+  return parts.length === 0 ? null : [...new Set(parts)].join('; ');
 }

@@ -28,12 +28,15 @@ export async function runCycle(deps: PipelineDeps, sinks: readonly Sink[], outbo
 export interface Monitor {
   /** Stops the schedule and waits for the poll and the sends in flight. */
   stop(): Promise<void>;
+  /** What is still running (to name what a stop cut short): the poll, the sends. */
+  inFlight(): string[];
 }
 
 export function startMonitor(deps: PipelineDeps, sinks: readonly Sink[], options: { schedule: string; outbox: DeliveryLoopOptions }): Monitor {
   const deliveries = startDeliveryLoop(deps.store, sinks, deps.now, options.outbox, deps.log);
   let running: Promise<unknown> | null = null;
   let stopped = false;
+  let sending = true;
   const tick = (): void => {
     if (running !== null || stopped) return; // a slow cycle is not run twice at once
     running = pollDueFeeds(deps)
@@ -55,6 +58,8 @@ export function startMonitor(deps: PipelineDeps, sinks: readonly Sink[], options
       await task.stop();
       await running;
       await deliveries.stop();
+      sending = false;
     },
+    inFlight: () => [...(running === null ? [] : ['the poll in flight']), ...(sending ? ['the alerts being sent'] : [])],
   };
 }

@@ -4,7 +4,7 @@
  */
 import { pollFeed } from '../feeds/index.js';
 import type { Feed, FeedItem, FeedState } from '../model/index.js';
-import type { PipelineDeps } from './deps.js';
+import { SOLO_WORKER, type PipelineDeps } from './deps.js';
 import { watchedFeeds } from './feeds.js';
 import { processItem } from './item.js';
 
@@ -19,13 +19,19 @@ export interface FeedReport {
 const HOUR = 60 * 60 * 1000;
 
 export async function pollOneFeed(deps: PipelineDeps, feed: Feed): Promise<FeedReport> {
+  return (await pollAndSchedule(deps, feed)).report;
+}
+
+/** The poll, and when the feed is next due (as saved in its state). */
+async function pollAndSchedule(deps: PipelineDeps, feed: Feed): Promise<{ report: FeedReport; nextPollAt: number | null }> {
   const previous = await deps.store.feedState(feed.id);
   const outcome = await pollFeed(feed, previous, deps.fetcher, deps.now());
+  deps.events?.feedPolled(outcome.status, outcome.error?.code ?? null);
   const report: FeedReport = { feedId: feed.id, status: outcome.status, newItems: 0, alerted: 0, error: outcome.error?.message ?? null };
   if (outcome.status === 'error') {
     await deps.store.saveFeedState(outcome.state);
     deps.log.log('warn', `feed poll failed (attempt ${outcome.state.failures}); next try ${new Date(outcome.state.nextPollAt ?? deps.now()).toISOString()}: ${outcome.error?.message ?? 'unknown error'}`, { feed: feed.id, code: outcome.error?.code });
-    return report;
+    return { report, nextPollAt: outcome.state.nextPollAt };
   }
   for (const warning of outcome.warnings) deps.log.log('warn', warning, { feed: feed.id });
   const firstPoll = !(previous?.baselined ?? false);
@@ -36,6 +42,7 @@ export async function pollOneFeed(deps: PipelineDeps, feed: Feed): Promise<FeedR
     if (await deps.store.hasItem(item.identity)) continue;
     report.newItems++;
     const result = await decide(deps, feed, outcome.state, item, firstPoll, rank++);
+    deps.events?.itemDecided(result.decision);
     if (result.decision === 'alerted') report.alerted++;
     await deps.store.recordItem({
       identity: item.identity,
@@ -50,7 +57,7 @@ export async function pollOneFeed(deps: PipelineDeps, feed: Feed): Promise<FeedR
     deps.log.log(result.decision === 'alerted' ? 'info' : 'debug', `${result.decision}: ${result.reason}`, { feed: feed.id, item: item.link ?? item.identity });
   }
   await deps.store.saveFeedState({ ...outcome.state, baselined: true });
-  return report;
+  return { report, nextPollAt: outcome.state.nextPollAt };
 }
 
 async function decide(deps: PipelineDeps, feed: Feed, state: FeedState, item: FeedItem, firstPoll: boolean, rank: number): ReturnType<typeof processItem> {
@@ -63,22 +70,42 @@ async function decide(deps: PipelineDeps, feed: Feed, state: FeedState, item: Fe
   return processItem(deps, feed, feed.title ?? state.feedTitle, item);
 }
 
-/** Polls every feed that is due (never polled, or its next poll time has come), all at once. */
+/**
+ * Polls every feed that is due (never polled, or its next poll time has come), `worker.concurrency`
+ * at a time. Each feed is claimed just before its poll, so replicas sharing a store split the
+ * feeds between them instead of polling each twice; a feed another process holds (or polled a
+ * moment ago) is reported not due.
+ */
 export async function pollDueFeeds(deps: PipelineDeps, force = false): Promise<FeedReport[]> {
   const now = deps.now();
+  const worker = deps.worker ?? SOLO_WORKER;
   const states = new Map((await deps.store.feedStates()).map((s) => [s.feedId, s]));
-  return Promise.all(
-    (await watchedFeeds(deps)).map(async (feed): Promise<FeedReport> => {
-      const next = states.get(feed.id)?.nextPollAt ?? null;
-      if (!force && next !== null && next > now) return { feedId: feed.id, status: 'not-due', newItems: 0, alerted: 0, error: null };
-      try {
-        return await pollOneFeed(deps, feed);
-      } catch (err) {
-        // pollFeed never throws; the store might. One feed's trouble must not stop the cycle.
-        const message = err instanceof Error ? err.message : String(err);
-        deps.log.log('error', `feed cycle failed: ${message}`, { feed: feed.id });
-        return { feedId: feed.id, status: 'error', newItems: 0, alerted: 0, error: message };
-      }
-    }),
-  );
+  const feeds = await watchedFeeds(deps);
+  const reports = new Map<string, FeedReport>();
+  const queue = feeds.filter((feed) => {
+    const next = states.get(feed.id)?.nextPollAt ?? null;
+    return force || next === null || next <= now;
+  });
+  const take = async (): Promise<void> => {
+    for (let feed = queue.shift(); feed !== undefined; feed = queue.shift()) {
+      const [claimed] = await deps.store.claimFeeds([feed.id], worker.owner, deps.now(), worker.feedLeaseMs, force);
+      if (claimed !== undefined) reports.set(feed.id, await pollClaimed(deps, feed, worker.owner));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(worker.concurrency, queue.length) }, take));
+  return feeds.map((feed) => reports.get(feed.id) ?? { feedId: feed.id, status: 'not-due', newItems: 0, alerted: 0, error: null });
+}
+
+async function pollClaimed(deps: PipelineDeps, feed: Feed, owner: string): Promise<FeedReport> {
+  try {
+    const { report, nextPollAt } = await pollAndSchedule(deps, feed);
+    await deps.store.releaseFeed(feed.id, owner, nextPollAt);
+    return report;
+  } catch (err) {
+    // pollFeed never throws; the store might. One feed's trouble must not stop the cycle (its
+    // claim then lapses by expiry).
+    const message = err instanceof Error ? err.message : String(err);
+    deps.log.log('error', `feed cycle failed: ${message}`, { feed: feed.id });
+    return { feedId: feed.id, status: 'error', newItems: 0, alerted: 0, error: message };
+  }
 }

@@ -1,8 +1,8 @@
 /**
  * Puts an article in its story (src/stories decides which): the first copy starts the story and
  * its alerts go out under the story's key; a later copy from another outlet joins it, so the
- * outbox (unique per subscription and key) sends it to nobody twice, and the story's alerts not
- * sent yet list the new outlet.
+ * outbox (unique per subscription and key) sends it to nobody twice, and the story's alerts list
+ * the new outlet: those not sent yet before they go, those sent by an edit of their message.
  */
 import { DEFAULT_CLUSTER, matchStory, storyMember } from '../stories/index.js';
 import type { Article } from '../model/index.js';

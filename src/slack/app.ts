@@ -7,12 +7,13 @@
  * time (one round trip, nothing else to fail); otherwise the command is acknowledged at once and
  * the answer follows through response_url.
  */
-import { App, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Logger as SlackLogger } from '@slack/bolt';
 import { z } from 'zod';
 import { ACK_BUDGET_MS, answer, within, type CommandContext } from '../commands/index.js';
 import type { SlackSettings } from '../config/env.js';
 import { StatementsError } from '../errors.js';
 import type { Logger, LogLevel as OurLevel } from '../log.js';
+import type { HttpRoute } from '../ops/server.js';
 import { slackChannel } from './channel.js';
 import { slackReply } from './reply.js';
 
@@ -37,11 +38,15 @@ export interface SlackAppOptions {
   log: Logger;
   /** How long an answer may take before the command is acknowledged without it (default 2,000 ms). */
   ackBudgetMs?: number;
+  /** HTTP mode: more routes on the same port (/healthz, /metrics), since PORT is Bolt's. */
+  routes?: readonly HttpRoute[];
 }
 
 export interface SlackApp {
   /** The port `/slack/events` listens on; null in Socket Mode. */
   port: number | null;
+  /** Why Slack cannot reach the bot right now (Socket Mode disconnected…); null when it can. */
+  unready(): string | null;
   stop(): Promise<void>;
 }
 
@@ -49,16 +54,23 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   const { settings, log } = options;
   const clientOptions = { ...(settings.apiUrl === null ? {} : { slackApiUrl: settings.apiUrl }), retryConfig: { retries: 0 } };
   const logger = boltLogger(log);
-  const socketMode = settings.appToken !== null;
+  // Socket Mode: our own receiver, because Bolt keeps its receiver private and the socket's state
+  // (for /healthz) is only on the receiver's client. App-level clientOptions do not reach the
+  // socket client either: it takes its own.
+  const receiver = settings.appToken === null ? null : new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions } });
+  let socketConnected = false;
+  if (receiver !== null) {
+    receiver.client.on('connected', () => (socketConnected = true));
+    for (const lost of ['close', 'disconnecting', 'disconnected', 'reconnecting']) receiver.client.on(lost, () => (socketConnected = false));
+  }
   const bolt = new App({
     token: settings.botToken,
     logger,
     clientOptions,
     deferInitialization: true,
-    ...(socketMode
-      ? // App-level clientOptions do not reach the socket client: it takes its own.
-        { socketMode: true, appToken: settings.appToken ?? '', installerOptions: { clientOptions } }
-      : { signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events' }),
+    ...(receiver !== null
+      ? { socketMode: true, receiver }
+      : { signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events', customRoutes: [...(options.routes ?? [])] }),
   });
 
   bolt.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
@@ -101,16 +113,18 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   } catch (err) {
     throw new StatementsError('slack', 'SLACK_AUTH', `could not check SLACK_BOT_TOKEN with Slack's auth.test (${slackFailure(err)}); check the token under OAuth & Permissions${settings.apiUrl === null ? '' : ` and SLACK_API_URL (${settings.apiUrl})`}`, { cause: err });
   }
-  if (socketMode) {
+  if (receiver !== null) {
     await bolt.start();
     log.log('info', 'Slack: connected in Socket Mode');
-    return { port: null, stop: async () => void (await bolt.stop()) };
+    // Connected means Slack said hello on the socket; a drop is reconnected by the client.
+    return { port: null, unready: () => (socketConnected ? null : 'Socket Mode connection to Slack is down (reconnecting)'), stop: async () => void (await bolt.stop()) };
   }
   const server = await bolt.start({ port: options.port, ...(options.host === undefined ? {} : { host: options.host }) });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
-  log.log('info', `Slack: listening for /statements on port ${port} at /slack/events`);
-  return { port, stop: async () => void (await bolt.stop()) };
+  log.log('info', `Slack: listening for /statements on port ${port} at /slack/events`, { port });
+  // Over HTTP, Slack comes to us: ready while we listen (the token passed auth.test at start).
+  return { port, unready: () => (server.listening ? null : 'the HTTP server for /slack/events is not listening'), stop: async () => void (await bolt.stop()) };
 }
 
 const PlatformFailure = z.object({ data: z.object({ error: z.string() }) });

@@ -2,3 +2,4 @@
 export type { NewDelivery, StatementQuery, Store } from './types.js';
 export { openStore } from './open.js';
 export { openSqliteStore } from './sqlite/index.js';
+export { openPostgresStore } from './postgres/index.js';

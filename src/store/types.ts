@@ -111,8 +111,10 @@ export interface Store {
   /**
    * Sets `alsoReportedBy` (these outlets but each alert's own) on the story's alerts: those not
    * sent yet simply go out revised; those sent as a single message with a `messageRef` (not
-   * digests) get a revision owed, due at `now`, so the message is edited in place. Returns how
-   * many alerts changed (an unchanged outlet list changes nothing and owes nothing).
+   * digests) get a revision owed, due at `now`, so the message is edited in place. One being sent
+   * at that moment (claimed) left as it was: it owes the revision too, kept if markSent gives a
+   * messageRef, dropped when a later claim resends it revised. Returns how many alerts changed (an
+   * unchanged outlet list changes nothing and owes nothing).
    */
   reviseAlerts(key: string, outlets: readonly string[], now: number): Promise<number>;
   /** Owed revisions due at `now`, claimed until `now + leaseMs` (only these platforms when given). */

@@ -24,7 +24,7 @@ function runUntil(ready: RegExp, timeoutMs: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run'], {
       cwd: ROOT,
-      env: { ...process.env, STATEMENTS_DB: join(dir, 'statements.db'), STATEMENTS_LOG_LEVEL: 'debug', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
+      env: { ...process.env, STATEMENTS_DB: join(dir, 'statements.db'), STATEMENTS_LOG_LEVEL: 'debug', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', PORT: '0' },
     });
     let stdout = '';
     let stderr = '';
@@ -71,7 +71,7 @@ describe('statements run with chat credentials Slack refuses', () => {
       const token = 'xoxb-wrong-token-do-not-print';
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run'], {
         cwd: ROOT,
-        env: { ...process.env, STATEMENTS_DB: join(dir, 'refused.db'), SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: 'signing-secret-do-not-print', SLACK_API_URL: fake.apiUrl, DISCORD_TOKEN: '' },
+        env: { ...process.env, STATEMENTS_DB: join(dir, 'refused.db'), SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: 'signing-secret-do-not-print', SLACK_API_URL: fake.apiUrl, DISCORD_TOKEN: '', PORT: '0' },
       });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

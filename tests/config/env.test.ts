@@ -17,7 +17,7 @@ function failure(env: Record<string, string>): string {
 
 describe('readChatEnv', () => {
   it('has no chat platform and port 3000 when nothing is set', () => {
-    expect(readChatEnv({})).toEqual({ slack: null, discord: null, port: 3000 });
+    expect(readChatEnv({})).toEqual({ slack: null, discord: null, port: 3000, portSet: false, databaseUrl: null });
   });
 
   it('reads HTTP mode and Socket Mode, and makes the API base end in a slash', () => {
@@ -25,8 +25,17 @@ describe('readChatEnv', () => {
       slack: { botToken: TOKEN, signingSecret: SECRET, appToken: null, apiUrl: 'http://127.0.0.1:9/api/' },
       discord: null,
       port: 8080,
+      portSet: true,
+      databaseUrl: null,
     });
     expect(readChatEnv({ SLACK_BOT_TOKEN: TOKEN, SLACK_APP_TOKEN: 'xapp-1-abc' }).slack).toMatchObject({ appToken: 'xapp-1-abc', signingSecret: null });
+  });
+
+  it('reads DATABASE_URL: a PostgreSQL URL or a SQLite file path', () => {
+    const url = 'postgresql://bot:hunter22@db.example.test:5432/statements?sslmode=require';
+    expect(readChatEnv({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(readChatEnv({ DATABASE_URL: ' data/other.db ' }).databaseUrl).toBe('data/other.db');
+    expect(readChatEnv({ DATABASE_URL: '' }).databaseUrl).toBeNull();
   });
 
   it('names the variable and what it should hold, never its value', () => {
@@ -37,6 +46,8 @@ describe('readChatEnv', () => {
       [{ SLACK_BOT_TOKEN: TOKEN, SLACK_APP_TOKEN: 'xoxb-not-an-app-token' }, /SLACK_APP_TOKEN must be an app-level token/],
       [{ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'ftp://x' }, /SLACK_API_URL must be an http\(s\) URL/],
       [{ PORT: 'eighty' }, /PORT must be a port number/],
+      [{ DATABASE_URL: 'mysql://bot:hunter22@db/statements' }, /DATABASE_URL must be a PostgreSQL URL/],
+      [{ DATABASE_URL: 'postgres://bot:hunter22@/statements' }, /DATABASE_URL must be a PostgreSQL URL/],
     ];
     for (const [env, expected] of cases) {
       const message = failure(env);

@@ -38,8 +38,8 @@ describe('drainOutbox', () => {
 
   it('sends once and marks it sent', async () => {
     const sink = flakySink([]);
-    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0, postponed: 0 });
-    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 0, failed: 0, retried: 0, postponed: 0 });
+    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0, postponed: 0, revised: 0 });
+    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 0, failed: 0, retried: 0, postponed: 0, revised: 0 });
     expect(sink.sent).toEqual(['slack:C1 item-1']);
   });
 
@@ -51,7 +51,7 @@ describe('drainOutbox', () => {
     now = T0 + 120_000;
     expect((await drainOutbox(store, [sink], clock, options, silentLogger)).retried).toBe(1);
     now += retryDelay(2, options.retryBaseMs, null, options.random);
-    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0, postponed: 0 });
+    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0, postponed: 0, revised: 0 });
     expect(sink.sent).toHaveLength(1);
   });
 
@@ -72,7 +72,7 @@ describe('drainOutbox', () => {
 
   it('leaves alerts for a platform it cannot reach waiting, attempts untouched', async () => {
     const console: Sink = { platform: 'console', send: async () => undefined };
-    expect(await drainOutbox(store, [console], clock, options, silentLogger)).toEqual({ sent: 0, failed: 0, retried: 0, postponed: 0 });
+    expect(await drainOutbox(store, [console], clock, options, silentLogger)).toEqual({ sent: 0, failed: 0, retried: 0, postponed: 0, revised: 0 });
     expect(await store.dueDeliveries(now, 10)).toMatchObject([{ attempts: 0, status: 'pending' }]);
   });
 
@@ -91,7 +91,7 @@ describe('drainOutbox', () => {
         sink.sent.push(`${channel} ${a.key}`);
       },
     };
-    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0, postponed: 2 });
+    expect(await drainOutbox(store, [sink], clock, options, silentLogger)).toEqual({ sent: 1, failed: 0, retried: 0, postponed: 2, revised: 0 });
     expect(sink.sent).toEqual(['slack:C2 item-1']);
     expect(await store.dueDeliveries(T0 + 999, 10)).toEqual([]);
     // A rate limit is not the alert's fault: however often it happens, no attempt is spent.

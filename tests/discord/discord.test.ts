@@ -1,6 +1,7 @@
 // The real discord.js client against a fake Discord gateway and REST API on 127.0.0.1: slash
 // commands and autocomplete answered through the shared handlers, Manage Channels required to
-// subscribe, embeds with mentions off, a 429 waited out, and a dropped gateway survived.
+// subscribe, embeds with mentions off, a 429 waited out, a dropped gateway survived, and a sent
+// alert edited in place when another outlet carries its story.
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -138,6 +139,57 @@ describe('Discord: /statements and alerts through the real discord.js client', (
     expect(fake.messageAttempts.map((a) => a.status)).toEqual([429, 200]);
     expect(fake.messages).toHaveLength(1);
     expect(fake.messageAttempts[1]!.at - fake.messageAttempts[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  describe('a story another outlet carries after its alert was sent', () => {
+    const story = natoItem('nato-story');
+    // The Evening Post's copy of the same wire story, on a feed added later (published now: an
+    // added feed skips items older than 48 h).
+    const copy: RssItem = { ...story, guid: 'post-nato-story', date: new Date().toUTCString() };
+    let postItems: RssItem[];
+    const Edited = z.object({ embeds: z.array(z.object({ footer: z.object({ text: z.string() }) }).loose()).length(1), allowed_mentions: z.object({ parse: z.array(z.string()) }) });
+
+    beforeEach(async () => {
+      postItems = [];
+      feeds.routes.set('/post.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(postItems, 'Evening Post')));
+      await app.store.addFeed({ id: 'post', url: feeds.url('/post.xml'), title: 'Evening Post', addedBy: channel(), createdAt: Date.now() });
+      await command('subscribe nato', MANAGER);
+      items = [...items, story];
+      await pollDueFeeds(app.deps, true); // the wire's story is alerted; the added feed's first poll is its (empty) baseline
+      await fake.waitFor(() => fake.messages.length === 1);
+    });
+
+    it('edits the sent embed (PATCH, mentions off) to list the new outlet, without a second message', async () => {
+      const [sent] = fake.messages;
+      postItems = [copy];
+      await pollDueFeeds(app.deps, true);
+      const polled = Date.now();
+      const edit = await fake.waitFor(() => fake.messageEdits[0]);
+      console.log(`discord: alert edited to list a later outlet ${edit.at - polled} ms after the poll that found it`);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // time for a second edit or message, if there were one
+      expect(fake.messageEdits).toHaveLength(1);
+      expect(fake.messages).toHaveLength(1);
+      expect(edit).toMatchObject({ channelId: fake.channelId, messageId: sent?.id, status: 200 });
+      const body = Edited.parse(edit.body);
+      expect(body.allowed_mentions.parse).toEqual([]);
+      expect(body.embeds[0]?.footer.text).toBe('Local Wire · also reported by Evening Post');
+      // The same embed as sent, but for the footer.
+      const { footer: _before, ...rest } = z.record(z.string(), z.unknown()).parse(Message.parse(sent?.body).embeds[0]);
+      expect(body.embeds[0]).toMatchObject(rest);
+    });
+
+    it('gives up editing a message deleted meanwhile after one call, and keeps delivering', async () => {
+      fake.deleteMessage(fake.messages[0]?.id ?? '');
+      postItems = [copy];
+      await pollDueFeeds(app.deps, true);
+      await fake.waitFor(() => logs.find((l) => l.includes('10008')));
+      expect(logs.find((l) => l.includes('10008'))).toMatch(/Unknown Message.*not trying again|not trying again.*Unknown Message/);
+      items = [...items, laterNato];
+      await pollDueFeeds(app.deps, true);
+      await fake.waitFor(() => fake.messages.length === 2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(fake.messageEdits.map((e) => e.status)).toEqual([404]);
+    });
   });
 
   it('survives a dropped gateway: reconnects, answers commands, and the next alert arrives once', async () => {

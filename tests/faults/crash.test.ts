@@ -64,7 +64,7 @@ it('loses no alert and sends none twice across 20 kill -9 and restarts', async (
   const channelIds = Array.from({ length: CHANNELS }, (_, i) => String(300000000000000000n + BigInt(i)));
   for (const channel of channelIds) await store.addSubscription({ id: `channel:discord:${fake.guildId}:${channel}`, channel: `discord:${fake.guildId}:${channel}`, actors: ['nato'], keywords: [], createdAt: 0 });
   await store.close();
-  const env = { STATEMENTS_CONFIG: config, STATEMENTS_DB: db, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.restBase, STATEMENTS_LOG_LEVEL: 'info' };
+  const env = { STATEMENTS_CONFIG: config, STATEMENTS_DB: db, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.restBase, STATEMENTS_LOG_LEVEL: 'info', PORT: '0' };
   const expected = (KILLS + 1) * ITEMS_PER_FEED * CHANNELS;
 
   const random = mulberry32(17022022);

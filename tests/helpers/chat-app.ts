@@ -30,7 +30,7 @@ export async function openTestApp(env: Record<string, string>, feedUrl: string |
   const logs: string[] = [];
   try {
     const fullEnv = { STATEMENTS_CONFIG: config, STATEMENTS_DB: join(dir, 'statements.db'), ...env };
-    const app = await openApp({ env: fullEnv, log: createLogger((line) => logs.push(line), 'debug', secretsOf(fullEnv)) });
+    const app = await openApp({ env: fullEnv, log: createLogger((line) => logs.push(line), 'debug', secretsOf(fullEnv), 'json') });
     return {
       app,
       logs,

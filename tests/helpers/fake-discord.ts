@@ -1,7 +1,8 @@
 /**
  * A fake Discord on 127.0.0.1 for end-to-end tests of the real discord.js client.
  *
- * REST (node:http, paths under `/api/v10`): gateway info, channels and channel messages, interaction
+ * REST (node:http, paths under `/api/v10`): gateway info, channels and channel messages (posted and
+ * edited), interaction
  * callbacks, interaction webhooks (edit @original, follow-ups), command registration. The gateway
  * (`ws`, JSON frames, same port): HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME with
  * replay of missed events, GUILD_MEMBERS_CHUNK.
@@ -61,6 +62,15 @@ export interface RecordedCallback {
   /** The `with_response` query discord.js sends on every callback (`false` unless `withResponse: true`). */
   withResponse: boolean;
   at: number;
+}
+
+export interface RecordedMessageEdit {
+  channelId: string;
+  messageId: string;
+  body: JsonObject;
+  at: number;
+  /** 200, or 404 (10008 Unknown Message) for a message that is not there (never posted, or deleted). */
+  status: number;
 }
 
 export interface RecordedEdit {
@@ -163,6 +173,10 @@ export interface FakeDiscord {
   callbacks: RecordedCallback[];
   /** Accepted `PATCH /webhooks/:app/:token/messages/:id` (editReply is `@original`). */
   edits: RecordedEdit[];
+  /** Every `PATCH /channels/:id/messages/:id` (edits of the bot's channel messages), refused ones included. */
+  messageEdits: RecordedMessageEdit[];
+  /** Deletes a posted message, as a moderator would: editing it then answers 10008 Unknown Message. */
+  deleteMessage(messageId: string): void;
   /** Accepted `POST /webhooks/:app/:token` (followUp). */
   followUps: RecordedFollowUp[];
   /** `PUT /applications/:app/commands` and `PUT /applications/:app/guilds/:guild/commands`. */
@@ -484,6 +498,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const deduplicated: { nonce: string; channelId: string; at: number }[] = [];
   const callbacks: RecordedCallback[] = [];
   const edits: RecordedEdit[] = [];
+  const messageEdits: RecordedMessageEdit[] = [];
+  const messagesById = new Map<string, JsonObject>(); // posted channel messages, not deleted
   const followUps: RecordedFollowUp[] = [];
   const commandRegistrations: CommandRegistration[] = [];
   const gatewayFrames: GatewayFrame[] = [];
@@ -610,6 +626,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       },
     },
     { method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, auth: true, handle: (request, match) => postMessage(request, match[1] ?? '') },
+    { method: 'PATCH', pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/, auth: true, handle: (request, match) => editMessage(request, match[1] ?? '', match[2] ?? '') },
     { method: 'POST', pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, auth: false, handle: (request, match) => interactionCallback(request, match[1] ?? '', match[2] ?? '') },
     { method: 'PATCH', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/, auth: false, handle: (request, match) => editWebhookMessage(request, match[1] ?? '', match[2] ?? '', match[3] ?? '') },
     { method: 'GET', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, auth: false, handle: (_request, match) => originalOf(match[1] ?? '', match[2] ?? '', (original) => ok(original)) },
@@ -664,10 +681,32 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       });
       const created = message(channelId, request.body, { guild_id: guildId, attachments });
       messages.push({ id: String(created.id), channelId, body: request.body, at: request.at });
+      messagesById.set(String(created.id), created);
       if (nonce !== null && request.body.enforce_nonce === true) messagesByNonce.set(nonce, created);
       return ok(created);
     })();
     attempt.status = answer.status;
+    return answer;
+  }
+
+  /** As Discord: the bot's own message in that channel, its content, embeds and components replaced. */
+  function editMessage(request: RecordedRequest, channelId: string, messageId: string): FakeResponse {
+    const body = isRecord(request.body) ? request.body : {};
+    const edit: RecordedMessageEdit = { channelId, messageId, body, at: request.at, status: 0 };
+    messageEdits.push(edit);
+    const answer = ((): FakeResponse => {
+      if (!channels.has(channelId)) return UNKNOWN_CHANNEL;
+      const existing = messagesById.get(messageId);
+      if (existing === undefined || existing.channel_id !== channelId) return UNKNOWN_MESSAGE;
+      if (!isRecord(request.body)) return errorBody(400, '400: Bad Request', 0);
+      const refused = checkMessage(body, { allowEmpty: true });
+      if (refused) return refused;
+      // In place, so a resend deduplicated by its nonce returns the message as it is now.
+      for (const key of ['content', 'embeds', 'components'] as const) if (key in body) existing[key] = body[key];
+      existing.edited_timestamp = new Date().toISOString();
+      return ok(existing);
+    })();
+    edit.status = answer.status;
     return answer;
   }
 
@@ -1045,6 +1084,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     deduplicated,
     callbacks,
     edits,
+    messageEdits,
+    deleteMessage(messageId) {
+      messagesById.delete(messageId);
+    },
     followUps,
     commandRegistrations,
     gatewayFrames,

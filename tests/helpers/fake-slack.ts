@@ -1,6 +1,6 @@
 /**
- * A fake Slack on 127.0.0.1 for the real Bolt app and Web API client: it answers auth.test and
- * chat.postMessage like Slack (form-encoded bodies, JSON answers, 429 with Retry-After on demand),
+ * A fake Slack on 127.0.0.1 for the real Bolt app and Web API client: it answers auth.test,
+ * chat.postMessage and chat.update like Slack (form-encoded bodies, JSON answers, 429 with Retry-After on demand),
  * records every call, and serves response_url endpoints. Plus a signer that posts slash commands
  * to the app the way Slack does (v0 HMAC-SHA256 over "v0:ts:body").
  */
@@ -24,6 +24,8 @@ export interface SlackCall {
   authorization: string | null;
   at: number;
   status: number;
+  /** The ts an accepted chat.postMessage got: the message's id for chat.update. */
+  ts?: string;
 }
 
 export interface FakeSlack {
@@ -34,9 +36,15 @@ export interface FakeSlack {
   calls: SlackCall[];
   /** Accepted chat.postMessage calls. */
   posts: SlackCall[];
+  /** Accepted chat.update calls (an edit of a message that is not there answers message_not_found). */
+  updates: SlackCall[];
+  /** Deletes a posted message (by its ts), as a member would: updating it then answers message_not_found. */
+  deleteMessage(ts: string): void;
   responses: { id: string; body: Record<string, unknown>; at: number }[];
   /** The next `count` chat.postMessage calls get 429 with this Retry-After (seconds). */
   rateLimitNextPosts(count: number, retryAfterSeconds: number): void;
+  /** A slow Slack: chat.postMessage is answered (and counted in `posts`) `ms` after it arrives in `calls`. */
+  delayPosts(ms: number): void;
   /** Socket Mode: frames the app sent on its socket (acknowledgements), parsed. */
   socketFrames: Record<string, unknown>[];
   /** Socket Mode: sends an envelope to the connected app (waits for its connection). */
@@ -65,8 +73,12 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const posts: SlackCall[] = [];
+  const updates: SlackCall[] = [];
+  const live = new Set<string>(); // "channel ts" of posted messages not deleted
+  let sequence = 0; // ts stay unique when a test empties `posts`
   const responses: FakeSlack['responses'] = [];
   const limits: number[] = [];
+  let postDelayMs = 0;
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -101,6 +113,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           call.status = answer(res, 200, { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'statements', team_id: FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: 'B0BOT', is_enterprise_install: false });
           return;
         case 'chat.postMessage': {
+          if (postDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, postDelayMs));
           if (body.channel === GONE_CHANNEL) {
             call.status = answer(res, 200, { ok: false, error: 'channel_not_found' });
             return;
@@ -111,7 +124,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
             return;
           }
           posts.push(call);
-          call.status = answer(res, 200, { ok: true, channel: body.channel, ts: `${Math.floor(Date.now() / 1000)}.${String(posts.length).padStart(6, '0')}`, message: { text: body.text } });
+          const ts = `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
+          call.ts = ts;
+          live.add(`${String(body.channel)} ${ts}`);
+          call.status = answer(res, 200, { ok: true, channel: body.channel, ts, message: { text: body.text } });
+          return;
+        }
+        case 'chat.update': {
+          // As Slack: the message is found by channel id and ts together.
+          if (!live.has(`${String(body.channel)} ${String(body.ts)}`)) {
+            call.status = answer(res, 200, { ok: false, error: 'message_not_found' });
+            return;
+          }
+          updates.push(call);
+          call.status = answer(res, 200, { ok: true, channel: body.channel, ts: body.ts, text: body.text, message: { text: body.text } });
           return;
         }
         default:
@@ -139,9 +165,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `${base}/respond/${id}`,
     calls,
     posts,
+    updates,
+    deleteMessage(ts) {
+      for (const key of live) if (key.endsWith(` ${ts}`)) live.delete(key);
+    },
     responses,
     rateLimitNextPosts(count, retryAfterSeconds) {
       for (let i = 0; i < count; i++) limits.push(retryAfterSeconds);
+    },
+    delayPosts(ms) {
+      postDelayMs = ms;
     },
     socketFrames,
     async sendEnvelope(envelope) {

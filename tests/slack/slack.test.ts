@@ -1,6 +1,7 @@
 // The real Bolt app and Web API client against a fake Slack on 127.0.0.1: signed slash commands
 // in, ephemeral answers and Block Kit alerts out, forged and replayed requests refused, feed text
-// that tries to ping a channel defused, and a rate-limited alert delivered once after the wait.
+// that tries to ping a channel defused, a rate-limited alert delivered once after the wait, and a
+// sent alert edited in place when another outlet carries its story.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startChatAdapters, type App, type ChatAdapters } from '../../src/app.js';
@@ -11,7 +12,7 @@ import { laterNato, natoItem, openTestApp, seedItems, type TestApp } from '../he
 import { eventually } from '../helpers/eventually.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { rss, type RssItem } from '../helpers/feed-xml.js';
-import { FAKE_BOT_TOKEN, FAKE_TEAM, GONE_CHANNEL, postSlash, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
+import { FAKE_BOT_TOKEN, FAKE_TEAM, GONE_CHANNEL, postSlash, startFakeSlack, type FakeSlack, type SlackCall } from '../helpers/fake-slack.js';
 import { SLACK_SIGNING_SECRET as SECRET } from '../helpers/secrets.js';
 
 const CHANNEL = 'C0NEWS';
@@ -55,6 +56,7 @@ describe('Slack: /statements and alerts through the real Bolt app', () => {
     items = seedItems();
     fake.calls.length = 0;
     fake.posts.length = 0;
+    fake.updates.length = 0;
     fake.responses.length = 0;
     opened = await openTestApp(slackEnv(fake), feeds.url('/rss.xml'));
     ({ app, logs } = opened);
@@ -187,6 +189,58 @@ describe('Slack: /statements and alerts through the real Bolt app', () => {
     const [delivery] = await app.store.dueDeliveries(Number.MAX_SAFE_INTEGER, 10);
     expect(delivery).toBeUndefined(); // sent, nothing left pending
     console.log(`slack 429×2 (Retry-After: 1): delivered once, ${waited} ms after queueing, 3 calls`);
+  });
+
+  describe('a story another outlet carries after its alert was sent', () => {
+    const story = natoItem('nato-story');
+    // The Evening Post's copy of the same wire story, on a feed added later (published now: an
+    // added feed skips items older than 48 h).
+    const copy: RssItem = { ...story, guid: 'post-nato-story', date: new Date().toUTCString() };
+    let postItems: RssItem[];
+    const alsoReported = (call: SlackCall | undefined): string => JSON.stringify(call?.body.blocks).match(/also reported by [^"·]*/)?.[0] ?? '';
+
+    beforeEach(async () => {
+      postItems = [];
+      feeds.routes.set('/post.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(postItems, 'Evening Post')));
+      await app.store.addFeed({ id: 'post', url: feeds.url('/post.xml'), title: 'Evening Post', addedBy: `slack:${FAKE_TEAM}:${CHANNEL}`, createdAt: Date.now() });
+      await slash('subscribe nato');
+      items = [...items, story];
+      await pollDueFeeds(app.deps, true); // the wire's story is alerted; the added feed's first poll is its (empty) baseline
+      await eventually(() => postsTo(CHANNEL).length === 1, 5_000, 'the alert from the first outlet');
+    });
+
+    it('edits the sent alert with chat.update to list the new outlet, without a second message', async () => {
+      const [post] = postsTo(CHANNEL);
+      expect(alsoReported(post)).toBe('');
+      postItems = [copy];
+      await pollDueFeeds(app.deps, true);
+      const polled = Date.now();
+      const [update] = await eventually(() => fake.updates.length > 0 && fake.updates, 5_000, 'the edit');
+      console.log(`slack: alert edited to list a later outlet ${update!.at - polled} ms after the poll that found it`);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // time for a second edit or message, if there were one
+      expect(fake.updates).toHaveLength(1);
+      expect(fake.posts).toHaveLength(1);
+      // The same message, rendered as before with the other outlet added.
+      expect(update?.body).toMatchObject({ channel: CHANNEL, ts: post?.ts });
+      expect(alsoReported(update)).toBe('also reported by Evening Post');
+      expect(update?.body.text).toBe(post?.body.text);
+      expect(JSON.stringify(update?.body.blocks).replace(' · also reported by Evening Post', '')).toBe(JSON.stringify(post?.body.blocks));
+      expect(await app.store.itemByLink('https://news.example/post-nato-story')).toMatchObject({ decision: 'duplicate' });
+    });
+
+    it('gives up editing a message deleted meanwhile after one call, and keeps delivering', async () => {
+      fake.deleteMessage(postsTo(CHANNEL)[0]?.ts ?? '');
+      postItems = [copy];
+      await pollDueFeeds(app.deps, true);
+      const refusal = await eventually(() => logs.find((l) => l.includes('message_not_found')), 5_000, 'the refusal in the log');
+      expect(refusal).toMatch(/not trying again/);
+      items = [...items, laterNato];
+      await pollDueFeeds(app.deps, true);
+      await eventually(() => postsTo(CHANNEL).length === 2, 5_000, 'the next alert');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(fake.calls.filter((c) => c.method === 'chat.update')).toHaveLength(1);
+      expect(fake.updates).toEqual([]);
+    });
   });
 });
 

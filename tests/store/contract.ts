@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StatementsError } from '../../src/errors.js';
 import { newFeedState } from '../../src/feeds/index.js';
-import type { Alert, FeedState, ItemRecord, StoredStatement, Subscription } from '../../src/model/index.js';
+import type { Alert, FeedState, ItemRecord, Mute, StoredStatement, Subscription } from '../../src/model/index.js';
 import type { NewDelivery, Store } from '../../src/store/types.js';
 
 const T0 = Date.UTC(2024, 5, 1, 12);
@@ -55,6 +55,10 @@ function subscription(overrides: Partial<Subscription> = {}): Subscription {
   return { id: 'sub-1', channel: 'slack:C1', actors: ['nato'], keywords: [], createdAt: T0, ...overrides };
 }
 
+function mute(overrides: Partial<Mute> = {}): Mute {
+  return { channel: 'slack:C1', target: 'nato', until: T0 + 60 * MINUTE, createdAt: T0, ...overrides };
+}
+
 function alert(overrides: Partial<Alert> = {}): Alert {
   return {
     key: 'item-1',
@@ -77,7 +81,13 @@ function delivery(overrides: Partial<NewDelivery> = {}): NewDelivery {
 
 const byFeedId = (a: FeedState, b: FeedState) => a.feedId.localeCompare(b.feedId);
 
-export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+/** What an engine is, where the contract allows engines to differ. */
+export interface EngineTraits {
+  /** Replicas share it (PostgreSQL): a claim still held may be a live one's, so releaseClaims ends none. */
+  sharedByReplicas?: boolean;
+}
+
+export function describeStoreContract(name: string, open: () => Promise<Store>, traits: EngineTraits = {}): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -351,6 +361,52 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
+    describe('mutes', () => {
+      it('lists a mute until it ends', async () => {
+        const m = mute();
+        await store.mute(m);
+        expect(await store.mutes(T0)).toEqual([m]);
+        expect(await store.mutes(m.until - 1)).toEqual([m]);
+        expect(await store.mutes(m.until)).toEqual([]);
+      });
+
+      it('muting a target again replaces its end', async () => {
+        await store.mute(mute());
+        const again = mute({ until: T0 + 5 * MINUTE, createdAt: T0 + MINUTE });
+        await store.mute(again);
+        expect(await store.mutes(T0)).toEqual([again]);
+      });
+
+      it('leaves out mutes that have ended, and lists the rest soonest to end first', async () => {
+        const ended = mute({ target: 'kremlin', until: T0 - 1 });
+        const later = mute({ target: 'troop-withdrawal', until: T0 + 90 * MINUTE });
+        const sooner = mute({ target: 'nato', until: T0 + 30 * MINUTE });
+        for (const m of [ended, later, sooner]) await store.mute(m);
+        expect(await store.mutes(T0)).toEqual([sooner, later]);
+      });
+
+      it('lists one channel’s mutes when asked', async () => {
+        const here = mute({ channel: 'slack:C1', target: 'nato' });
+        const there = mute({ channel: 'discord:42', target: 'nato', until: T0 + 10 * MINUTE });
+        await store.mute(here);
+        await store.mute(there);
+        expect(await store.mutes(T0)).toEqual([there, here]);
+        expect(await store.mutes(T0, 'slack:C1')).toEqual([here]);
+        expect(await store.mutes(T0, 'discord:42')).toEqual([there]);
+        expect(await store.mutes(T0, 'console')).toEqual([]);
+      });
+
+      it('unmutes one target in one channel: true, then false', async () => {
+        await store.mute(mute({ channel: 'slack:C1', target: 'nato' }));
+        await store.mute(mute({ channel: 'slack:C1', target: 'kremlin' }));
+        await store.mute(mute({ channel: 'discord:42', target: 'nato' }));
+        expect(await store.unmute('slack:C1', 'nato')).toBe(true);
+        expect(await store.unmute('slack:C1', 'nato')).toBe(false);
+        expect(await store.unmute('console', 'kremlin')).toBe(false);
+        expect((await store.mutes(T0)).map((m) => `${m.channel} ${m.target}`).sort()).toEqual(['discord:42 nato', 'slack:C1 kremlin']);
+      });
+    });
+
     describe('outbox', () => {
       beforeEach(async () => {
         await store.addSubscription(subscription({ id: 'sub-1', channel: 'slack:C1' }));
@@ -472,9 +528,16 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.claimDeliveries(T0 + 2 * MINUTE, 10, undefined, MINUTE)).toMatchObject([{ key: 'b', inDoubt: true, attempts: 1 }]);
       });
 
-      it('releases every claim at start, marking those deliveries in doubt', async () => {
+      it('releases every claim at start, marking those deliveries in doubt (a store of one process)', async () => {
         await store.enqueue([delivery({ key: 'a' })]);
         await store.claimDeliveries(T0, 10, undefined, 60 * MINUTE);
+        if (traits.sharedByReplicas) {
+          // Shared: the claim may be another replica's, live; it ends by expiry only.
+          expect(await store.releaseClaims()).toBe(0);
+          expect(await store.claimDeliveries(T0 + 1, 10, undefined, MINUTE)).toEqual([]);
+          expect(await store.claimDeliveries(T0 + 60 * MINUTE, 10, undefined, MINUTE)).toMatchObject([{ key: 'a', inDoubt: true }]);
+          return;
+        }
         expect(await store.releaseClaims()).toBe(1);
         expect(await store.claimDeliveries(T0 + 1, 10, undefined, MINUTE)).toMatchObject([{ key: 'a', inDoubt: true }]);
       });
@@ -558,6 +621,171 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await store.enqueue([delivery({ key: 'a' }), delivery({ key: 'b', subscriptionId: 'sub-2', channel: 'discord:42' })]);
         await store.removeSubscription('sub-1');
         expect((await store.dueDeliveries(T0, 10)).map((d) => d.subscriptionId)).toEqual(['sub-2']);
+      });
+    });
+
+    describe('revisions of sent alerts', () => {
+      // A story first carried by Wire A, alerted to slack:C1 as message 1700000000.000100.
+      const sendStory = async (overrides: Partial<NewDelivery> = {}, ref: string | null = '1700000000.000100'): Promise<number> => {
+        await store.enqueue([delivery({ key: 'story-1', alert: alert({ key: 'story-1', outlet: 'Wire A' }), ...overrides })]);
+        const [claimed] = await store.claimDeliveries(T0, 10, undefined, MINUTE);
+        await store.markSent(claimed?.id ?? -1, T0, ref);
+        return claimed?.id ?? -1;
+      };
+      beforeEach(async () => {
+        await store.addSubscription(subscription({ id: 'sub-1', channel: 'slack:C1' }));
+        await store.addSubscription(subscription({ id: 'sub-2', channel: 'discord:42' }));
+      });
+
+      it('owes one edit of a sent message when its story gains an outlet, claimed by one drain at a time', async () => {
+        const id = await sendStory();
+        expect(await store.reviseAlerts('story-1', ['Wire A', 'Wire B'], T0 + MINUTE)).toBe(1);
+        expect(await store.claimRevisions(T0 + MINUTE - 1, 10, undefined, MINUTE)).toEqual([]);
+        const [owed, ...more] = await store.claimRevisions(T0 + MINUTE, 10, undefined, MINUTE);
+        expect(more).toEqual([]);
+        expect(owed).toMatchObject({ deliveryId: id, subscriptionId: 'sub-1', channel: 'slack:C1', key: 'story-1', messageRef: '1700000000.000100', attempts: 0 });
+        expect(owed?.alert).toEqual(alert({ key: 'story-1', outlet: 'Wire A', alsoReportedBy: ['Wire B'] }));
+        expect(Number.isInteger(owed?.version)).toBe(true);
+        // Claimed: no other drain takes it until the lease ends, then it comes back.
+        expect(await store.claimRevisions(T0 + MINUTE + 1, 10, undefined, MINUTE)).toEqual([]);
+        expect(await store.claimRevisions(T0 + 2 * MINUTE, 10, undefined, MINUTE)).toMatchObject([{ deliveryId: id, version: owed?.version }]);
+        await store.finishRevision(id, owed?.version ?? -1, { error: null, nextAttemptAt: null });
+        expect(await store.claimRevisions(Number.MAX_SAFE_INTEGER, 10, undefined, MINUTE)).toEqual([]);
+        // An edit is not a resend: the delivery stays sent.
+        expect(await store.dueDeliveries(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+        expect(await store.outboxSummary(T0)).toMatchObject({ pending: 0, sent: 1 });
+      });
+
+      it('owes nothing when the outlets are the ones already listed', async () => {
+        await sendStory();
+        expect(await store.reviseAlerts('story-1', ['Wire A'], T0)).toBe(0);
+        expect(await store.reviseAlerts('story-1', ['Wire A', 'Wire B'], T0)).toBe(1);
+        const [owed] = await store.claimRevisions(T0, 10, undefined, MINUTE);
+        await store.finishRevision(owed?.deliveryId ?? -1, owed?.version ?? -1, { error: null, nextAttemptAt: null });
+        expect(await store.reviseAlerts('story-1', ['Wire A', 'Wire B'], T0 + MINUTE)).toBe(0);
+        expect(await store.claimRevisions(Number.MAX_SAFE_INTEGER, 10, undefined, MINUTE)).toEqual([]);
+        // A pending alert likewise: revised once, then unchanged.
+        await store.enqueue([delivery({ key: 'story-2', alert: alert({ key: 'story-2', outlet: 'Wire A' }) })]);
+        expect(await store.reviseAlerts('story-2', ['Wire A', 'Wire C'], T0)).toBe(1);
+        expect(await store.reviseAlerts('story-2', ['Wire A', 'Wire C'], T0)).toBe(0);
+      });
+
+      it('hands out only the platforms asked for', async () => {
+        await sendStory({ subscriptionId: 'sub-2', channel: 'discord:42' }, '900000000000000001');
+        await store.reviseAlerts('story-1', ['Wire A', 'Wire B'], T0);
+        expect(await store.claimRevisions(T0, 10, ['slack', 'console'], MINUTE)).toEqual([]);
+        expect(await store.claimRevisions(T0, 10, [], MINUTE)).toEqual([]);
+        expect(await store.claimRevisions(T0, 10, ['discord'], MINUTE)).toMatchObject([{ channel: 'discord:42', messageRef: '900000000000000001' }]);
+      });
+
+      it('keeps a newer revision owed when an edit of the older one finishes', async () => {
+        const id = await sendStory();
+        await store.reviseAlerts('story-1', ['Wire A', 'Wire B'], T0);
+        const [first] = await store.claimRevisions(T0, 10, undefined, MINUTE);
+        // Wire C joins while the edit listing Wire B is in flight.
+        expect(await store.reviseAlerts('story-1', ['Wire A', 'Wire B', 'Wire C'], T0 + 1)).toBe(1);
+        await store.finishRevision(id, first?.version ?? -1, { error: null, nextAttemptAt: null });
+        const [second] = await store.claimRevisions(T0 + 2, 10, undefined, MINUTE);
+        expect(second?.alert.alsoReportedBy).toEqual(['Wire B', 'Wire C']);
+        expect(second?.version).toBeGreaterThan(first?.version ?? Number.MAX_SAFE_INTEGER);
+        // A failed older attempt does not push the newer one back either.
+        await store.finishRevision(id, first?.version ?? -1, { error: 'HTTP 500', nextAttemptAt: T0 + 60 * MINUTE });
+        expect(await store.claimRevisions(T0 + 3, 10, undefined, MINUTE)).toMatchObject([{ deliveryId: id, version: second?.version, attempts: 0 }]);
+      });
+
+      it('retries an edit at the time given, gives up without one, and owes again when the story grows further', async () => {
+        const id = await sendStory();
+        await store.reviseAlerts('story-1', ['Wire A', 'Wire B'], T0);
+        const [owed] = await store.claimRevisions(T0, 10, undefined, MINUTE);
+        await store.finishRevision(id, owed?.version ?? -1, { error: 'HTTP 503', nextAttemptAt: T0 + 5 * MINUTE });
+        expect(await store.claimRevisions(T0 + 5 * MINUTE - 1, 10, undefined, MINUTE)).toEqual([]);
+        const [retry] = await store.claimRevisions(T0 + 5 * MINUTE, 10, undefined, MINUTE);
+        expect(retry).toMatchObject({ deliveryId: id, version: owed?.version, attempts: 1 });
+        await store.finishRevision(id, retry?.version ?? -1, { error: 'message_not_found', nextAttemptAt: null });
+        expect(await store.claimRevisions(Number.MAX_SAFE_INTEGER, 10, undefined, MINUTE)).toEqual([]);
+        expect(await store.reviseAlerts('story-1', ['Wire A', 'Wire B', 'Wire C'], T0 + 10 * MINUTE)).toBe(1);
+        expect(await store.claimRevisions(T0 + 10 * MINUTE, 10, undefined, MINUTE)).toMatchObject([{ deliveryId: id, attempts: 0, alert: { alsoReportedBy: ['Wire B', 'Wire C'] } }]);
+      });
+
+      it('owes nothing for a digest, a message sent without an id, or an alert given up', async () => {
+        await sendStory({ digest: 'hourly' });
+        await sendStory({ subscriptionId: 'sub-2', channel: 'discord:42' }, null);
+        await store.addSubscription(subscription({ id: 'sub-3', channel: 'slack:C3' }));
+        await store.enqueue([delivery({ subscriptionId: 'sub-3', channel: 'slack:C3', key: 'story-1', alert: alert({ key: 'story-1', outlet: 'Wire A' }) })]);
+        const [failed] = await store.claimDeliveries(T0, 10, undefined, MINUTE);
+        await store.markFailed(failed?.id ?? -1, 'channel_not_found', null);
+        expect(await store.reviseAlerts('story-1', ['Wire A', 'Wire B'], T0)).toBe(0);
+        expect(await store.claimRevisions(Number.MAX_SAFE_INTEGER, 10, undefined, MINUTE)).toEqual([]);
+      });
+
+      it('edits the message of an alert whose story grew while it was being sent, and not one resent revised', async () => {
+        await store.enqueue([delivery({ key: 'story-1', alert: alert({ key: 'story-1', outlet: 'Wire A' }) })]);
+        const [sending] = await store.claimDeliveries(T0, 10, undefined, MINUTE);
+        expect(await store.reviseAlerts('story-1', ['Wire A', 'Wire B'], T0 + 1)).toBe(1);
+        expect(await store.claimRevisions(T0 + 1, 10, undefined, MINUTE)).toEqual([]); // not sent yet
+        await store.markSent(sending?.id ?? -1, T0 + 2, 'ts-1');
+        expect(await store.claimRevisions(T0 + 2, 10, undefined, MINUTE)).toMatchObject([{ messageRef: 'ts-1', alert: { alsoReportedBy: ['Wire B'] } }]);
+
+        // The send failed instead: the next attempt carries the revised alert, and nothing is owed.
+        await store.enqueue([delivery({ key: 'story-2', alert: alert({ key: 'story-2', outlet: 'Wire A' }) })]);
+        const [failing] = await store.claimDeliveries(T0, 10, undefined, MINUTE);
+        await store.reviseAlerts('story-2', ['Wire A', 'Wire C'], T0 + 1);
+        await store.markFailed(failing?.id ?? -1, 'HTTP 500', T0 + 2);
+        const [resend] = await store.claimDeliveries(T0 + 2, 10, undefined, MINUTE);
+        expect(resend?.alert.alsoReportedBy).toEqual(['Wire C']);
+        await store.markSent(resend?.id ?? -1, T0 + 3, 'ts-2');
+        expect(await store.claimRevisions(T0 + 3, 10, undefined, MINUTE)).toEqual([]);
+      });
+
+      it('refuses to finish the revision of a delivery that does not exist', async () => {
+        await expect(store.finishRevision(424242, 1, { error: null, nextAttemptAt: null })).rejects.toMatchObject({ module: 'store', code: 'STORE_NO_DELIVERY' });
+      });
+    });
+
+    describe('ping', () => {
+      it('answers while the store is open, and fails with a store error once it is closed', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+        await store.close();
+        await expect(store.ping()).rejects.toMatchObject({ module: 'store', code: 'STORE_CLOSED' });
+        store = await open(); // for afterEach
+      });
+    });
+
+    describe('feed claims', () => {
+      const feeds = ['ap', 'bbc', 'reuters'];
+
+      it('claims feeds never claimed, once each, in the order given; nobody else gets them while the claim lives', async () => {
+        expect(await store.claimFeeds(['reuters', 'ap', 'reuters'], 'one', T0, MINUTE)).toEqual(['reuters', 'ap']);
+        expect(await store.claimFeeds(feeds, 'two', T0 + 1, MINUTE)).toEqual(['bbc']);
+        // Not the holder either, and not forced: a live claim is never taken.
+        expect(await store.claimFeeds(feeds, 'one', T0 + MINUTE - 1, MINUTE, true)).toEqual([]);
+        expect(await store.claimFeeds([], 'one', T0, MINUTE)).toEqual([]);
+      });
+
+      it('takes over a claim that expired unreleased (its owner died)', async () => {
+        await store.claimFeeds(feeds, 'dead', T0, MINUTE);
+        expect(await store.claimFeeds(feeds, 'alive', T0 + MINUTE, MINUTE)).toEqual(feeds);
+        // The dead owner's late release does not end the new owner's claim.
+        await store.releaseFeed('ap', 'dead', null);
+        expect(await store.claimFeeds(['ap'], 'third', T0 + MINUTE + 1, MINUTE, true)).toEqual([]);
+      });
+
+      it('released with a next poll time, a feed is due again at that time; null is due now; force skips the wait', async () => {
+        await store.claimFeeds(feeds, 'one', T0, MINUTE);
+        await store.releaseFeed('ap', 'one', T0 + 15 * MINUTE);
+        await store.releaseFeed('bbc', 'one', null);
+        expect(await store.claimFeeds(['ap', 'bbc'], 'two', T0 + 1, MINUTE)).toEqual(['bbc']);
+        expect(await store.claimFeeds(['ap'], 'two', T0 + 15 * MINUTE - 1, MINUTE)).toEqual([]);
+        expect(await store.claimFeeds(['ap'], 'three', T0 + 2, MINUTE, true)).toEqual(['ap']);
+        await store.releaseFeed('ap', 'three', T0 + 30 * MINUTE);
+        expect(await store.claimFeeds(['ap'], 'two', T0 + 30 * MINUTE, MINUTE)).toEqual(['ap']);
+      });
+
+      it('ignores a release by an owner who does not hold the feed', async () => {
+        await store.claimFeeds(['ap'], 'one', T0, MINUTE);
+        await store.releaseFeed('ap', 'two', null);
+        await store.releaseFeed('never-claimed', 'two', null);
+        expect(await store.claimFeeds(['ap', 'never-claimed'], 'two', T0 + 1, MINUTE)).toEqual(['never-claimed']);
       });
     });
 

@@ -144,6 +144,34 @@ describe('SQLite store', () => {
     await expect(openSqliteStore(path)).rejects.toMatchObject({ module: 'store', code: 'STORE_SCHEMA_NEWER' });
   });
 
+  it('releases edits in flight at start, as it does sends: the next drain edits the message at once', async () => {
+    const store = await openSqliteStore(':memory:');
+    try {
+      await store.addSubscription({ id: 'sub-1', channel: 'slack:C1', actors: [], keywords: [], createdAt: T0 });
+      await store.enqueue([{ subscriptionId: 'sub-1', channel: 'slack:C1', key: 'item-1', alert, nextAttemptAt: T0 }]);
+      const [sent] = await store.claimDeliveries(T0, 10, undefined, 60_000);
+      await store.markSent(sent?.id ?? -1, T0, '1700000000.000100');
+      await store.reviseAlerts('item-1', ['Reuters', 'AP'], T0);
+      expect(await store.claimRevisions(T0, 10, undefined, 3_600_000)).toHaveLength(1);
+      expect(await store.releaseClaims()).toBe(0); // no delivery was being sent
+      expect(await store.claimRevisions(T0 + 1, 10, undefined, 60_000)).toMatchObject([{ messageRef: '1700000000.000100', alert: { alsoReportedBy: ['AP'] } }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('releases feed claims at start too: a feed the last run was polling when it died is polled when due, not a lease later', async () => {
+    const store = await openSqliteStore(':memory:');
+    try {
+      expect(await store.claimFeeds(['reuters', 'ap'], 'died', T0, 600_000)).toEqual(['reuters', 'ap']);
+      await store.releaseFeed('ap', 'died', T0 + 3_600_000);
+      await store.releaseClaims();
+      expect(await store.claimFeeds(['reuters', 'ap'], 'next', T0 + 1, 600_000)).toEqual(['reuters']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('gives up a delivery whose stored alert no longer reads, and still returns the others', async () => {
     const path = join(freshDir(), 'statements.db');
     const store = await openSqliteStore(path);

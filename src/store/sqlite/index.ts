@@ -7,6 +7,7 @@ import { StatementsError } from '../../errors.js';
 import type { Store } from '../types.js';
 import { connect } from './connect.js';
 import { openFailure, operationFailure } from './errors.js';
+import { prepareFeedClaims } from './feed-claims.js';
 import { prepareFeeds } from './feeds.js';
 import { prepareItems } from './items.js';
 import { prepareLatestBySpeaker } from './latest-by-speaker.js';
@@ -20,6 +21,8 @@ import { prepareStories } from './stories.js';
 import { prepareOutboxInspection } from './outbox/inspect.js';
 import { preparePostpone } from './outbox/postpone.js';
 import { prepareMarkSent } from './outbox/mark-sent.js';
+import { prepareRevisions } from './outbox/revisions.js';
+import { prepareMutes } from './mutes.js';
 import { prepareStatements } from './statements.js';
 import { prepareSubscriptions } from './subscriptions.js';
 
@@ -42,10 +45,12 @@ export async function openSqliteStore(path: string): Promise<Store> {
 
 function storeOver(db: Database.Database, path: string): Store {
   const feeds = prepareFeeds(db);
+  const feedClaims = prepareFeedClaims(db);
   const items = prepareItems(db);
   const statements = prepareStatements(db);
   const latest = prepareLatestBySpeaker(db);
   const subscriptions = prepareSubscriptions(db);
+  const mutes = prepareMutes(db);
   const added = prepareAddedFeeds(db);
   const stories = prepareStories(db);
   const enqueue = prepareEnqueue(db, Date.now);
@@ -54,6 +59,7 @@ function storeOver(db: Database.Database, path: string): Store {
   const markSent = prepareMarkSent(db);
   const markFailed = prepareMarkFailed(db);
   const postpone = preparePostpone(db);
+  const revisions = prepareRevisions(db);
 
   // Every failure leaves as a StatementsError naming the operation and what to do.
   async function run<T>(operation: string, work: () => T): Promise<T> {
@@ -74,13 +80,13 @@ function storeOver(db: Database.Database, path: string): Store {
 
   return {
     ping: () => run('reach the database', () => void db.prepare('SELECT 1').get()),
-    claimFeeds: (ids, owner, now, leaseMs, force) => run('claim feeds', later('claimFeeds')),
-    releaseFeed: (feedId, owner, next) => run(`release feed ${feedId}`, later('releaseFeed')),
-    claimRevisions: (now, limit, platforms, leaseMs) => run('claim revisions', later('claimRevisions')),
-    finishRevision: (id, version, outcome) => run(`finish the revision of delivery ${id}`, later('finishRevision')),
-    mute: (m) => run(`mute ${m.target}`, later('mute')),
-    unmute: (channel, target) => run(`unmute ${target}`, later('unmute')),
-    mutes: (now, channel) => run('list mutes', later('mutes')),
+    claimFeeds: (ids, owner, now, leaseMs, force) => run(`claim ${ids.length} feeds`, () => feedClaims.claimFeeds(ids, owner, now, leaseMs, force)),
+    releaseFeed: (feedId, owner, next) => run(`release feed ${feedId}`, () => feedClaims.releaseFeed(feedId, owner, next)),
+    claimRevisions: (now, limit, platforms, leaseMs) => run('claim due revisions of sent alerts', () => revisions.claimRevisions(now, limit, platforms, leaseMs)),
+    finishRevision: (id, version, outcome) => run(`finish the revision of delivery ${id}`, () => revisions.finishRevision(id, version, outcome)),
+    mute: (m) => run(`mute ${m.target} in ${m.channel}`, () => mutes.mute(m)),
+    unmute: (channel, target) => run(`unmute ${target} in ${channel}`, () => mutes.unmute(channel, target)),
+    mutes: (now, channel) => run('list mutes', () => mutes.mutes(now, channel)),
     feedState: (feedId) => run(`read the state of feed ${feedId}`, () => feeds.feedState(feedId)),
     saveFeedState: (state) => run(`save the state of feed ${state.feedId}`, () => feeds.saveFeedState(state)),
     feedStates: () => run('read the feed states', () => feeds.feedStates()),
@@ -99,7 +105,7 @@ function storeOver(db: Database.Database, path: string): Store {
     addStoryMember: (member) => run(`record item ${member.identity} in story ${member.storyId}`, () => stories.addStoryMember(member)),
     storyCandidates: (probe, since) => run('find the candidate stories of an article', () => stories.storyCandidates(probe, since)),
     storyOutlets: (storyId) => run(`read the outlets of story ${storyId}`, () => stories.storyOutlets(storyId)),
-    reviseAlerts: (key, outlets, now) => run(`revise the pending alerts of story ${key}`, () => stories.reviseAlerts(key, outlets)),
+    reviseAlerts: (key, outlets, now) => run(`revise the alerts of story ${key}`, () => revisions.reviseAlerts(key, outlets, now)),
     addSubscription: (s) => run(`add subscription ${s.id}`, () => subscriptions.addSubscription(s)),
     removeSubscription: (id) => run(`remove subscription ${id}`, () => subscriptions.removeSubscription(id)),
     subscriptions: (channel) => run('list subscriptions', () => subscriptions.subscriptions(channel)),

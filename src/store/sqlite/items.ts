@@ -4,7 +4,7 @@ import type { ItemDecision, ItemRecord } from '../../model/index.js';
 import { int, nullableInt, nullableText, parseRow } from './rows.js';
 
 // Keyed by every decision: a decision added to the model must be added here before it compiles.
-const DECISIONS: { [D in ItemDecision]: D } = {
+export const DECISIONS: { [D in ItemDecision]: D } = {
   alerted: 'alerted',
   baseline: 'baseline',
   'too-old': 'too-old',

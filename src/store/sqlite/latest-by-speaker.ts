@@ -11,25 +11,11 @@
 import type Database from 'better-sqlite3';
 import type { StoredStatement } from '../../model/index.js';
 import type { SpeakerQuery } from '../types.js';
+import { comparable, comparisonWords } from '../words.js';
 import { COLUMNS, toStoredStatement } from './statements.js';
 
 const WORDS = 'store_words';
 const MENTIONS = 'store_mentions';
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
-// Nothing to fold in text whose only characters beyond ASCII are punctuation (’ “ ” – …), most news.
-const PLAIN = /^[\u0000-\u007f\u2000-\u206f]*$/;
-
-/** Lower case, no accents; punctuation stays. */
-function comparable(text: string): string {
-  return (PLAIN.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
-}
-
-/** The words of `text` for comparison: lower case, no accents, split at anything but letters and digits. */
-function comparisonWords(text: string): string[] {
-  return comparable(text)
-    .split(NOT_WORD)
-    .filter((w) => w !== '');
-}
 
 /**
  * One test for all the phrases (each given as its words): any of them, as whole words, with

@@ -61,12 +61,21 @@ function whereText(fold: boolean): string {
   return ['quote', 'speaker', 'title'].map((c) => `${col(c)} LIKE @pattern ESCAPE '\\'`).join(' OR ');
 }
 
+/** The shortest text the trigram index can find; shorter text is searched by scanning. */
+const TRIGRAM = 3;
+
 interface QueryParams {
   ids?: string;
   pattern?: string;
+  phrase?: string;
   since?: number;
   limit: number;
+  /** @id0, @id1…: one per speaker of a per-speaker union. */
+  [id: `id${number}`]: string;
 }
+
+/** Beyond this many speakers one IN list beats a union of ranges (and keeps the SQL short). */
+const MAX_UNION_SPEAKERS = 40;
 
 export function prepareStatements(db: Database.Database) {
   db.function(FOLD, { deterministic: true }, (value: unknown) =>
@@ -81,14 +90,10 @@ export function prepareStatements(db: Database.Database) {
     for (const statement of statements) insert.run(statement);
   });
 
-  // One statement per combination of filters (at most 12), prepared on first use: a single
-  // statement with "@x IS NULL OR …" everywhere would keep SQLite from using the indexes.
+  // One statement per combination of filters and number of speakers, prepared on first use: a
+  // single statement with "@x IS NULL OR …" everywhere would keep SQLite from using the indexes.
   const queries = new Map<string, Database.Statement<[QueryParams]>>();
-  function prepared(where: string[]): Database.Statement<[QueryParams]> {
-    const sql = `SELECT ${COLUMNS} FROM statements
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY COALESCE(published, seen_at) DESC, identity, ordinal
-      LIMIT @limit`;
+  function prepared(sql: string): Database.Statement<[QueryParams]> {
     let statement = queries.get(sql);
     if (statement === undefined) {
       statement = db.prepare<[QueryParams]>(sql);
@@ -96,6 +101,14 @@ export function prepareStatements(db: Database.Database) {
     }
     return statement;
   }
+  const ORDER = 'ORDER BY COALESCE(published, seen_at) DESC, identity, ordinal LIMIT @limit';
+  const select = (where: readonly string[]): string => `SELECT ${COLUMNS} FROM statements ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER}`;
+  /**
+   * Each speaker's newest `limit` off the (speaker, recency) index, then the newest `limit` of
+   * those: a few short index ranges, however much each speaker said over the years.
+   */
+  const perSpeaker = (count: number, where: readonly string[]): string =>
+    `SELECT ${COLUMNS} FROM (${Array.from({ length: count }, (_, i) => `SELECT * FROM (${select([`speaker_id = @id${i}`, ...where])})`).join(' UNION ALL ')}) ${ORDER}`;
 
   return {
     saveStatements(statements: StoredStatement[]): void {
@@ -107,20 +120,29 @@ export function prepareStatements(db: Database.Database) {
       if (!(limit > 0) || query.speakerIds?.length === 0) return [];
       const where: string[] = [];
       const params: QueryParams = { limit };
-      if (query.speakerIds !== undefined) {
-        where.push('speaker_id IN (SELECT value FROM json_each(@ids))');
-        params.ids = JSON.stringify(query.speakerIds);
-      }
       if (query.text !== undefined && query.text !== '') {
-        const fold = NON_ASCII.test(query.text);
-        where.push(`(${whereText(fold)})`);
-        params.pattern = `%${escapeLike(fold ? query.text.toLowerCase() : query.text)}%`;
+        if ([...query.text].length >= TRIGRAM) {
+          // A phrase of trigrams: the index finds the rows, in any case and with or without accents.
+          where.push('rowid IN (SELECT rowid FROM statements_text WHERE statements_text MATCH @phrase)');
+          params.phrase = `"${query.text.replaceAll('"', '""')}"`;
+        } else {
+          const fold = NON_ASCII.test(query.text);
+          where.push(`(${whereText(fold)})`);
+          params.pattern = `%${escapeLike(fold ? query.text.toLowerCase() : query.text)}%`;
+        }
       }
       if (query.since !== undefined) {
         where.push('seen_at >= @since');
         params.since = query.since;
       }
-      return prepared(where).all(params).map(toStoredStatement);
+      const ids = query.speakerIds === undefined ? [] : [...new Set(query.speakerIds)];
+      if (ids.length === 0) return prepared(select(where)).all(params).map(toStoredStatement);
+      if (ids.length > MAX_UNION_SPEAKERS) {
+        params.ids = JSON.stringify(ids);
+        return prepared(select(['speaker_id IN (SELECT value FROM json_each(@ids))', ...where])).all(params).map(toStoredStatement);
+      }
+      ids.forEach((id, i) => (params[`id${i}`] = id));
+      return prepared(perSpeaker(ids.length, where)).all(params).map(toStoredStatement);
     },
   };
 }

@@ -40,21 +40,10 @@ export function prepareStories(db: Database.Database) {
     for (const key of signatureBands(member.signature)) band.run(key, member.identity);
   });
   const outlets = db.prepare<[string]>(`SELECT outlet FROM story_members WHERE story_id = ? AND outlet IS NOT NULL GROUP BY outlet ORDER BY min(seen_at), min(rowid)`);
-  // Pending alerts of the story learn of the other outlets (their own left out) before they are sent.
-  const pending = db.prepare<[string]>(`SELECT id, json_extract(alert, '$.outlet') AS outlet FROM deliveries WHERE key = ? AND status = 'pending'`);
-  const revise = db.prepare<[string, number]>(`UPDATE deliveries SET alert = json_set(alert, '$.alsoReportedBy', json(?)) WHERE id = ?`);
-  const PendingRow = z.object({ id: int, outlet: nullableText });
-  const reviseAll = db.transaction((key: string, carriers: readonly string[]): number =>
-    pending.all(key).reduce((n: number, row) => {
-      const { id, outlet } = PendingRow.parse(row);
-      return n + revise.run(JSON.stringify(carriers.filter((c) => c !== outlet)), id).changes;
-    }, 0),
-  );
   return {
     addStoryMember: (member: StoryMember): void => add(member),
     storyCandidates: (probe: StoryProbe, since: number): StoryMember[] =>
       candidates.all({ since, url: probe.url, titleKey: probe.titleKey, bands: JSON.stringify(signatureBands(probe.signature)) }).map(toMember),
     storyOutlets: (storyId: string): string[] => outlets.all(storyId).map((row) => Outlet.parse(row).outlet),
-    reviseAlerts: (key: string, outlets: readonly string[]): number => reviseAll(key, outlets),
   };
 }

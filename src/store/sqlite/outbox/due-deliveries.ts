@@ -6,7 +6,7 @@ import { DELIVERY_COLUMNS, DeliveryId, DeliveryRow } from './row.js';
 // Due: pending, its time come, and not claimed by a send in progress (or its claim expired).
 const DUE = `status = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now)`;
 // The platform is the channel up to its first colon: "slack:T1:C1" → "slack", "console" → "console".
-const ON_PLATFORMS = `substr(channel, 1, instr(channel || ':', ':') - 1) IN (SELECT value FROM json_each(@platforms))`;
+export const ON_PLATFORMS = `substr(channel, 1, instr(channel || ':', ':') - 1) IN (SELECT value FROM json_each(@platforms))`;
 
 interface DueParams {
   now: number;
@@ -24,8 +24,11 @@ export function prepareDueDeliveries(db: Database.Database) {
   const due = select(DUE);
   const dueOn = select(`${DUE} AND ${ON_PLATFORMS}`);
   const giveUp = db.prepare<[string, number]>("UPDATE deliveries SET status = 'failed', last_error = ?, claimed_until = NULL WHERE id = ?");
-  // An expired claim means a send that never answered: the platform may have the message.
-  const claim = db.prepare<{ id: number; until: number }>('UPDATE deliveries SET claimed_until = @until, in_doubt = in_doubt | (claimed_until IS NOT NULL) WHERE id = @id');
+  // An expired claim means a send that never answered: the platform may have the message. A
+  // revision asked for during an earlier attempt is moot (this send carries the alert as it is
+  // now) unless that attempt may have posted the older alert (in doubt): then it stays owed.
+  const claim = db.prepare<{ id: number; until: number }>(`UPDATE deliveries SET claimed_until = @until, in_doubt = in_doubt | (claimed_until IS NOT NULL),
+    revision_due_at = CASE WHEN claimed_until IS NULL AND in_doubt = 0 THEN NULL ELSE revision_due_at END WHERE id = @id`);
   const Claimed = z.object({ claimed_until: z.number().int().nullable() });
 
   function read(now: number, limit: number, platforms: readonly string[] | undefined): { delivery: Delivery; claimed: boolean }[] {

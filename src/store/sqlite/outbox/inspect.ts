@@ -13,6 +13,10 @@ export function prepareOutboxInspection(db: Database.Database) {
   const retryOne = db.prepare<{ id: number; now: number }>(`UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = @now, claimed_until = NULL WHERE status = 'failed' AND id = @id`);
   const retryAll = db.prepare<{ now: number }>(`UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = @now, claimed_until = NULL WHERE status = 'failed'`);
   const release = db.prepare(`UPDATE deliveries SET claimed_until = NULL, in_doubt = 1 WHERE status = 'pending' AND claimed_until IS NOT NULL`);
+  // Edits in flight are released too (not counted): an edit done twice shows the same message.
+  // Feeds being polled too: their due time stays, so they are polled when due, not a lease later.
+  const releaseFeeds = db.prepare('UPDATE feed_claims SET claimed_until = NULL WHERE claimed_until IS NOT NULL');
+  const releaseEdits = db.prepare(`UPDATE deliveries SET revision_claimed_until = NULL WHERE revision_claimed_until IS NOT NULL AND revision_due_at IS NOT NULL`);
 
   return {
     outboxSummary(now: number): OutboxSummary {
@@ -37,6 +41,8 @@ export function prepareOutboxInspection(db: Database.Database) {
       return db.transaction(() => ids.reduce((n, id) => n + retryOne.run({ id, now }).changes, 0))();
     },
     releaseClaims(): number {
+      releaseEdits.run();
+      releaseFeeds.run();
       return release.run().changes;
     },
   };

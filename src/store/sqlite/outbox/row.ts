@@ -4,7 +4,7 @@ import { AlertSchema } from '../../alert.js';
 import { int, jsonColumn, nullableInt, nullableText } from '../rows.js';
 
 export const DELIVERY_COLUMNS = `id, subscription_id, channel, key, alert, status, attempts,
-  next_attempt_at, last_error, created_at, sent_at, in_doubt, digest`;
+  next_attempt_at, last_error, created_at, sent_at, in_doubt, digest, message_ref`;
 
 const STATUSES: { [S in DeliveryStatus]: S } = { pending: 'pending', sent: 'sent', failed: 'failed' };
 
@@ -23,6 +23,7 @@ export const DeliveryRow = z
     sent_at: nullableInt,
     in_doubt: int,
     digest: z.enum(['hourly', 'daily']).nullable(),
+    message_ref: nullableText,
   })
   .transform(
     (r): Delivery => ({
@@ -39,6 +40,7 @@ export const DeliveryRow = z
       sentAt: r.sent_at,
       inDoubt: r.in_doubt === 1,
       digest: r.digest,
+      messageRef: r.message_ref,
     }),
   );
 

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { StatementsError } from '../../errors.js';
+import type { Db } from './db.js';
+import type { Migration } from './migrations/index.js';
+import { int, parseRow } from './rows.js';
+
+const AppliedRow = z.object({ version: int });
+
+/** One key for every schema of the database: CREATE EXTENSION is database-wide, so migrations of two schemas must not race either. */
+const MIGRATION_LOCK = "hashtext('statements: migrations')";
+
+/**
+ * Applies the migrations the schema has not seen, in order, in one transaction that first takes
+ * a transaction-level advisory lock: replicas starting together queue on it, and each after the
+ * first finds the work done. Nothing is applied unless all is. Returns the versions applied now.
+ */
+export async function migrate(db: Db, migrations: readonly Migration[], server: string): Promise<number[]> {
+  return db.tx(async (query) => {
+    await query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version    integer PRIMARY KEY,
+      name       text NOT NULL,
+      applied_at bigint NOT NULL
+    )`);
+    const { rows } = await query('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((row) => parseRow(AppliedRow, row, 'schema_migrations').version));
+    const known = Math.max(0, ...migrations.map((m) => m.version));
+    const newest = Math.max(0, ...applied);
+    if (newest > known) {
+      throw new StatementsError(
+        'store',
+        'STORE_SCHEMA_NEWER',
+        `the PostgreSQL database at ${server} has schema version ${newest}, newer than this version of statements knows (${known}); upgrade statements or use another DATABASE_URL`,
+      );
+    }
+    const done: number[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      try {
+        await query(migration.sql);
+      } catch (error) {
+        throw new StatementsError(
+          'store',
+          'STORE_MIGRATE',
+          `could not bring the PostgreSQL database at ${server} to schema version ${migration.version} (${migration.name}): ${error instanceof Error ? error.message : String(error)}; nothing was changed`,
+          { cause: error },
+        );
+      }
+      await query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, Date.now()]);
+      done.push(migration.version);
+    }
+    return done;
+  });
+}
