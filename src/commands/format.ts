@@ -8,12 +8,14 @@ const EXCERPT_CHARS = 200;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `• “quote” — Speaker, Role · Outlet · 3 h ago · link` */
-export function statementLine(s: StoredStatement, now: number): string {
+/** One statement as a list line; `alsoIn`: other outlets that carried the same words. */
+export function statementLine(s: StoredStatement, now: number, alsoIn: readonly string[] = []): string {
   const excerpt = truncate(s.quote.replace(/\s+/g, ' ').trim(), EXCERPT_CHARS);
   const words = s.kind === 'indirect' ? excerpt : `“${excerpt}”`;
   const who = [s.speaker ?? 'unattributed', s.role].filter((p) => p !== null && p !== '').join(', ');
   const when = s.published ?? s.seenAt;
-  const parts = [`${words} — ${who}`, s.outlet, ago(when, now), s.url].filter((p) => p !== null && p !== '');
+  const outlets = alsoIn.length === 0 ? s.outlet : `${s.outlet ?? 'unknown outlet'} (also ${alsoIn.slice(0, 3).join(', ')}${alsoIn.length > 3 ? ` and ${alsoIn.length - 3} more` : ''})`;
+  const parts = [`${words} — ${who}`, outlets, ago(when, now), s.url].filter((p) => p !== null && p !== '');
   return `• ${parts.join(' · ')}`;
 }
 

@@ -17,7 +17,7 @@ const MIN_SEARCH_CHARS = 4;
 export async function handleQuery(command: Query, ctx: CommandContext): Promise<Reply> {
   const since = command.since === null ? undefined : ctx.now - command.since;
   const window = command.since === null ? '' : ` in ${sinceText(command.since)}`;
-  const find = (query: Omit<StatementQuery, 'since' | 'limit'>): Promise<StoredStatement[]> => distinct(ctx, [{ ...query, since, limit: command.limit }]);
+  const find = (query: Omit<StatementQuery, 'since' | 'limit'>): Promise<Listed[]> => distinct(ctx, [{ ...query, since, limit: command.limit }]);
   const shown = `“${truncate(command.term, 60)}”`;
 
   if (command.term === '') {
@@ -50,27 +50,32 @@ export async function handleQuery(command: Query, ctx: CommandContext): Promise<
   return note(`I found nothing for ${shown}: it is not on the watchlist and no statement mentions it${window}.${hint} Type ${inlineCode('actors')} to see who is watched, or ${inlineCode('help')}.`);
 }
 
+/** A statement as listed: once, with the other outlets that carried the same words. */
+type Listed = StoredStatement & { alsoIn: string[] };
+
 /**
- * The queries' results merged newest first, the same words from the same speaker shown once (wire
- * copy repeats quotes across outlets). Asks for extra rows so dropping repeats still fills the limit.
+ * The queries' results merged newest first, the same words from the same speaker shown once, with
+ * the other outlets that carried them (wire copy repeats quotes across outlets). Asks for extra
+ * rows so dropping repeats still fills the limit.
  */
-async function distinct(ctx: CommandContext, queries: readonly StatementQuery[]): Promise<StoredStatement[]> {
+async function distinct(ctx: CommandContext, queries: readonly StatementQuery[]): Promise<Listed[]> {
   const limit = queries[0]?.limit ?? 0;
   const results = await Promise.all(queries.map((q) => ctx.store.queryStatements({ ...q, limit: Math.min(q.limit * 2, 100) })));
   const rows = results.flat().sort((a, b) => (b.published ?? b.seenAt) - (a.published ?? a.seenAt));
-  const seen = new Set<string>();
-  const out: StoredStatement[] = [];
+  const shown = new Map<string, Listed>();
   for (const row of rows) {
     const key = `${row.speakerId ?? row.speaker ?? ''}|${fold(row.quote)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(row);
-    if (out.length === limit) break;
+    const first = shown.get(key);
+    if (first === undefined) {
+      if (shown.size < limit) shown.set(key, { ...row, alsoIn: [] });
+    } else if (row.outlet !== null && row.outlet !== first.outlet && !first.alsoIn.includes(row.outlet)) {
+      first.alsoIn.push(row.outlet);
+    }
   }
-  return out;
+  return [...shown.values()];
 }
 
-function listReply(header: string, items: StoredStatement[], ctx: CommandContext): Reply {
-  return { text: [header, ...items.map((s) => statementLine(s, ctx.now))].join('\n'), ephemeral: true, items };
+function listReply(header: string, items: Listed[], ctx: CommandContext): Reply {
+  return { text: [header, ...items.map((s) => statementLine(s, ctx.now, s.alsoIn))].join('\n'), ephemeral: true, items };
 }
 

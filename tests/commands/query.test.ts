@@ -103,7 +103,11 @@ describe('query', () => {
     const { ctx, store } = await seededContext();
     const first = seedStatements().find((s) => s.speakerId === 'dmitry-peskov')!;
     await store.saveStatements([{ ...first, identity: 'republished', outlet: 'Other outlet', published: first.published! + HOUR }]);
-    const quotes = (await handleCommand(parseCommand('peskov limit:50'), ctx)).items?.map((s) => s.quote) ?? [];
+    const reply = await handleCommand(parseCommand('peskov limit:50'), ctx);
+    const quotes = reply.items?.map((s) => s.quote) ?? [];
     expect(quotes.filter((q) => q === first.quote)).toHaveLength(1);
+    // …naming the other outlet that carried them on the line of the newest copy.
+    const line = reply.text.split('\n').find((l) => l.includes(first.quote.slice(0, 30)));
+    expect(line).toContain(`Other outlet (also ${first.outlet})`);
   });
 });
