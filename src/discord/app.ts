@@ -22,6 +22,8 @@ export interface DiscordAppOptions {
   settings: DiscordSettings;
   watchlist: Watchlist;
   context: (channel: string, canManage: boolean) => CommandContext;
+  /** Whether this process is the first to take the event (replicas each receive every interaction). */
+  firstToHandle: (key: string) => Promise<boolean>;
   log: Logger;
   ackBudgetMs?: number;
   /** Extra client options (tests shorten the identify throttle). */
@@ -45,8 +47,22 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
-    if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) void complete(interaction, options);
-    else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) void command(interaction, options);
+    const ours = (interaction.isAutocomplete() || interaction.isChatInputCommand()) && interaction.commandName === COMMAND_NAME;
+    if (!ours) return;
+    // Every replica's gateway session gets the interaction; Discord takes one answer.
+    void options
+      .firstToHandle(`discord:interaction:${interaction.id}`)
+      .catch((err: unknown) => {
+        // Answered twice (Discord refuses the second) beats not answered at all.
+        log.log('warn', `Discord: could not record interaction ${interaction.id}, answering it anyway: ${err instanceof Error ? err.message : String(err)}`);
+        return true;
+      })
+      .then((first) => {
+        if (!first) return;
+        if (interaction.isAutocomplete()) return complete(interaction, options);
+        if (interaction.isChatInputCommand()) return command(interaction, options);
+      })
+      .catch((err: unknown) => log.log('error', `Discord: interaction ${interaction.id} not answered: ${err instanceof Error ? err.message : String(err)}`));
   });
   client.on(Events.ShardDisconnect, (event) => log.log('warn', `Discord: gateway closed (${event.code}); reconnecting`));
   client.on(Events.ShardResume, () => log.log('info', 'Discord: gateway resumed'));

@@ -57,6 +57,9 @@ export interface RevisionOutcome {
   nextAttemptAt: number | null;
 }
 
+/** How long a handled event is remembered (see firstToHandle). */
+export const HANDLED_EVENT_KEPT_MS = 24 * 60 * 60 * 1000;
+
 export interface Store {
   /** Throws when the database cannot be reached (for /healthz); cheap. */
   ping(): Promise<void>;
@@ -121,6 +124,14 @@ export interface Store {
   claimRevisions(now: number, limit: number, platforms: readonly string[] | undefined, leaseMs: number): Promise<Revision[]>;
   /** Records a revision attempt of `version`; a newer version owed stays owed whatever the outcome. */
   finishRevision(deliveryId: number, version: number, outcome: RevisionOutcome): Promise<void>;
+
+  // Events every replica receives
+  /**
+   * True for the first caller with this key, false for every later one (for a day): replicas
+   * that all receive one event (a Discord interaction reaches every gateway session) let the
+   * first to record it answer.
+   */
+  firstToHandle(key: string, now: number): Promise<boolean>;
 
   // Mutes
   /** Mutes a target in a channel until `mute.until` (replacing an earlier mute of it). */

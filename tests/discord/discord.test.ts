@@ -79,6 +79,17 @@ describe('Discord: /statements and alerts through the real discord.js client', (
     expect(reply.data.content!.length).toBeLessThanOrEqual(2_000);
   });
 
+  it('answers an interaction every replica receives once: the first to record it answers', async () => {
+    const { id } = fake.interaction({ text: 'nato', times: 3 });
+    await fake.waitFor(() => fake.callbacks.find((c) => c.interactionId === id));
+    const { id: typed } = fake.interaction({ text: 'stol', type: 4, times: 3 });
+    await fake.waitFor(() => fake.callbacks.find((c) => c.interactionId === typed));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a second answer would show here
+    expect(fake.callbacks.filter((c) => c.interactionId === id)).toHaveLength(1);
+    expect(fake.callbacks.filter((c) => c.interactionId === typed)).toHaveLength(1);
+    expect(logs.join('\n')).not.toContain('already been acknowledged');
+  });
+
   it('autocompletes actor names and sub-commands, at most 25 choices', async () => {
     const { id } = fake.interaction({ text: 'stol', type: 4 });
     const typed = Callback.parse((await fake.waitFor(() => fake.callbacks.find((c) => c.interactionId === id))).body);

@@ -123,6 +123,8 @@ export interface InteractionOptions {
   /** Raw options, replacing the single string option built from `text`. */
   options?: unknown[];
   locale?: string;
+  /** Dispatch it this many times (default 1), as Discord does to each of a bot's gateway sessions. */
+  times?: number;
 }
 
 export interface DropOptions {
@@ -1048,7 +1050,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const userId = opts.userId ?? '400000000000000001';
     const user = { id: userId, username: opts.username ?? `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
     const stringOption = { name: optionName, type: 3, value: opts.text ?? '', ...(type === 4 ? { focused: true } : {}) };
-    dispatch('INTERACTION_CREATE', {
+    const payload = {
       id,
       application_id: appId,
       type,
@@ -1066,7 +1068,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       context: 0,
       attachment_size_limit: 10 * 1024 * 1024,
       data: { id: '500000000000000001', name: opts.commandName ?? commandName, type: 1, guild_id: guildId, options: opts.options ?? [stringOption] },
-    });
+    };
+    for (let i = 0; i < (opts.times ?? 1); i++) dispatch('INTERACTION_CREATE', payload);
     return { id, token };
   }
 

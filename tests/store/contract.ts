@@ -361,6 +361,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
       });
     });
 
+    describe('events every replica receives', () => {
+      it('lets the first to record an event handle it, and nobody else for a day', async () => {
+        expect(await store.firstToHandle('discord:interaction:1', T0)).toBe(true);
+        expect(await store.firstToHandle('discord:interaction:1', T0 + 1)).toBe(false);
+        expect(await store.firstToHandle('discord:interaction:2', T0 + 2)).toBe(true);
+        expect(await store.firstToHandle('discord:interaction:1', T0 + 23 * 60 * MINUTE)).toBe(false);
+        // Forgotten after a day: the table does not grow for ever.
+        expect(await store.firstToHandle('discord:interaction:1', T0 + 25 * 60 * MINUTE)).toBe(true);
+      });
+    });
+
     describe('mutes', () => {
       it('lists a mute until it ends', async () => {
         const m = mute();

@@ -18,6 +18,7 @@ import { latestBySpeakerOver } from './latest-by-speaker.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { mutesOver } from './mutes.js';
+import { handledEventsOver } from './handled-events.js';
 import { answersOver } from './outbox/answers.js';
 import { dueDeliveriesOver } from './outbox/claim.js';
 import { enqueueOver } from './outbox/enqueue.js';
@@ -73,6 +74,7 @@ function storeOver(pool: pg.Pool, target: Target): Store {
   const stories = storiesOver(db);
   const subscriptions = subscriptionsOver(db);
   const mutes = mutesOver(db);
+  const firstToHandle = handledEventsOver(db);
   const enqueue = enqueueOver(db, Date.now);
   const due = dueDeliveriesOver(db);
   const answers = answersOver(db);
@@ -117,6 +119,7 @@ function storeOver(pool: pg.Pool, target: Target): Store {
     claimRevisions: (now, limit, platforms, leaseMs) => run('claim due revisions of sent alerts', () => revisions.claimRevisions(now, limit, platforms, leaseMs)),
     finishRevision: (id, version, outcome) => run(`finish the revision of delivery ${id}`, () => revisions.finishRevision(id, version, outcome)),
 
+    firstToHandle: (key, now) => run(`record event ${key}`, () => firstToHandle(key, now)),
     mute: (m) => run(`mute ${m.target} in ${m.channel}`, () => mutes.mute(m)),
     unmute: (channel, target) => run(`unmute ${target} in ${channel}`, () => mutes.unmute(channel, target)),
     mutes: (now, channel) => run('list mutes', () => mutes.mutes(now, channel)),

@@ -23,6 +23,7 @@ import { preparePostpone } from './outbox/postpone.js';
 import { prepareMarkSent } from './outbox/mark-sent.js';
 import { prepareRevisions } from './outbox/revisions.js';
 import { prepareMutes } from './mutes.js';
+import { prepareHandledEvents } from './handled-events.js';
 import { prepareStatements } from './statements.js';
 import { prepareSubscriptions } from './subscriptions.js';
 
@@ -51,6 +52,7 @@ function storeOver(db: Database.Database, path: string): Store {
   const latest = prepareLatestBySpeaker(db);
   const subscriptions = prepareSubscriptions(db);
   const mutes = prepareMutes(db);
+  const firstToHandle = prepareHandledEvents(db);
   const added = prepareAddedFeeds(db);
   const stories = prepareStories(db);
   const enqueue = prepareEnqueue(db, Date.now);
@@ -84,6 +86,7 @@ function storeOver(db: Database.Database, path: string): Store {
     releaseFeed: (feedId, owner, next) => run(`release feed ${feedId}`, () => feedClaims.releaseFeed(feedId, owner, next)),
     claimRevisions: (now, limit, platforms, leaseMs) => run('claim due revisions of sent alerts', () => revisions.claimRevisions(now, limit, platforms, leaseMs)),
     finishRevision: (id, version, outcome) => run(`finish the revision of delivery ${id}`, () => revisions.finishRevision(id, version, outcome)),
+    firstToHandle: (key, now) => run(`record event ${key}`, () => firstToHandle(key, now)),
     mute: (m) => run(`mute ${m.target} in ${m.channel}`, () => mutes.mute(m)),
     unmute: (channel, target) => run(`unmute ${target} in ${channel}`, () => mutes.unmute(channel, target)),
     mutes: (now, channel) => run('list mutes', () => mutes.mutes(now, channel)),

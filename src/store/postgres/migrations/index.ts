@@ -7,10 +7,12 @@
 import type { Migration } from '../../sqlite/migrations/index.js';
 import { sql as initial } from './001_initial.js';
 import { sql as textSearch } from './002_text_search.js';
+import { sql as handledEvents } from './003_handled_events.js';
 
 export type { Migration };
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'text search', sql: textSearch },
+  { version: 3, name: 'handled events', sql: handledEvents },
 ];

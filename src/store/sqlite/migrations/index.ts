@@ -14,6 +14,7 @@ import { sql as revisions } from './008_revisions.js';
 import { sql as feedClaims } from './009_feed_claims.js';
 import { sql as speakerRecency } from './010_speaker_recency.js';
 import { sql as statementText } from './011_statement_text.js';
+import { sql as handledEvents } from './012_handled_events.js';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'feed claims', sql: feedClaims },
   { version: 10, name: 'speaker recency', sql: speakerRecency },
   { version: 11, name: 'statement text', sql: statementText },
+  { version: 12, name: 'handled events', sql: handledEvents },
 ];
