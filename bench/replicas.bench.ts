@@ -7,6 +7,7 @@
  * and claims alone decide who polls what.
  *
  *   npx tsx bench/replicas.bench.ts [--feeds 10000]
+ *   BENCH_PROFILE=/tmp/prof npx tsx bench/replicas.bench.ts   # a V8 CPU profile per replica
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -43,7 +44,7 @@ export interface ReplicasBenchResult {
 
 async function cycle(replicas: number, env: NodeJS.ProcessEnv, now: number): Promise<CycleResult> {
   const workers = Array.from({ length: replicas }, () => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', WORKER], { cwd: ROOT, env: { ...env, BENCH_NOW: String(now) }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), '--import', 'tsx', WORKER], { cwd: ROOT, env: { ...env, BENCH_NOW: String(now) }, stdio: ['pipe', 'pipe', 'inherit'] });
     const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
     return { child, lines };
   });

@@ -2,6 +2,7 @@
  * One poll of one feed, and one cycle over every due feed. A feed's failure is recorded on the
  * feed (with backoff) and never stops the others.
  */
+import { createHash } from 'node:crypto';
 import { pollFeed } from '../feeds/index.js';
 import type { Feed, FeedItem, FeedState } from '../model/index.js';
 import { SOLO_WORKER, type PipelineDeps } from './deps.js';
@@ -17,6 +18,8 @@ export interface FeedReport {
 }
 
 const HOUR = 60 * 60 * 1000;
+/** Feeds claimed in one round trip at most: their leases start together, so keep it small. */
+const MAX_CLAIM_BATCH = 8;
 
 export async function pollOneFeed(deps: PipelineDeps, feed: Feed): Promise<FeedReport> {
   return (await pollAndSchedule(deps, feed)).report;
@@ -82,17 +85,25 @@ export async function pollDueFeeds(deps: PipelineDeps, force = false): Promise<F
   const states = new Map((await deps.store.feedStates()).map((s) => [s.feedId, s]));
   const feeds = await watchedFeeds(deps);
   const reports = new Map<string, FeedReport>();
-  const queue = feeds.filter((feed) => {
+  const due = feeds.filter((feed) => {
     const next = states.get(feed.id)?.nextPollAt ?? null;
     return force || next === null || next <= now;
   });
+  // Replicas start their walk at different feeds, so they rarely reach for the same one at once.
+  const start = due.length === 0 ? 0 : createHash('sha1').update(worker.owner).digest().readUInt32BE(0) % due.length;
+  const queue = [...due.slice(start), ...due.slice(0, start)];
+  // Claims are asked for a few feeds at a time (one round trip each), but never so many that this
+  // replica's first claims take more than an eighth of the feeds: the others must get their share.
+  const batch = Math.max(1, Math.min(MAX_CLAIM_BATCH, Math.floor(queue.length / (worker.concurrency * 8))));
+  let next = 0;
   const take = async (): Promise<void> => {
-    for (let feed = queue.shift(); feed !== undefined; feed = queue.shift()) {
-      const [claimed] = await deps.store.claimFeeds([feed.id], worker.owner, deps.now(), worker.feedLeaseMs, force);
-      if (claimed !== undefined) reports.set(feed.id, await pollClaimed(deps, feed, worker.owner));
+    while (next < queue.length) {
+      const mine = queue.slice(next, (next += batch));
+      const claimed = new Set(await deps.store.claimFeeds(mine.map((f) => f.id), worker.owner, deps.now(), worker.feedLeaseMs, force));
+      for (const feed of mine) if (claimed.has(feed.id)) reports.set(feed.id, await pollClaimed(deps, feed, worker.owner));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(worker.concurrency, queue.length) }, take));
+  await Promise.all(Array.from({ length: Math.min(worker.concurrency, Math.ceil(queue.length / batch)) }, take));
   return feeds.map((feed) => reports.get(feed.id) ?? { feedId: feed.id, status: 'not-due', newItems: 0, alerted: 0, error: null });
 }
 

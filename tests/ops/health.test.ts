@@ -16,6 +16,7 @@ import { startFeedServer } from '../helpers/feed-server.js';
 import { rss } from '../helpers/feed-xml.js';
 import { DISCORD_TOKEN, SLACK_SIGNING_SECRET } from '../helpers/secrets.js';
 import { parseExposition } from './exposition.js';
+import { describePostgres, freshDatabase, onServer, TEST_DATABASE_URL } from '../helpers/postgres.js';
 
 const Health = z.object({
   status: z.enum(['ok', 'failing']),
@@ -115,6 +116,33 @@ describe('/healthz', () => {
       await serving.stop();
       await opened.close();
       await fake.close();
+    }
+  });
+});
+
+describePostgres('/healthz on PostgreSQL', () => {
+  it('turns 503 while the database refuses connections, and 200 again once it is back', async () => {
+    const database = await freshDatabase('healthz');
+    const name = new URL(database.url).pathname.slice(1);
+    const opened = await openTestApp({ DATABASE_URL: database.url });
+    const serving = await startServing(opened.app, { port: 0, host: '127.0.0.1' });
+    try {
+      expect((await healthz(serving.httpPort)).status).toBe(200);
+      // The database goes away: no new connections, and the ones the store holds are cut.
+      await onServer(TEST_DATABASE_URL, async (client) => {
+        await client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+        await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      });
+      const down = await healthz(serving.httpPort);
+      expect(down.status).toBe(503);
+      expect(down.body.checks.store).toBe('failing');
+      expect(down.body.errors?.store).not.toContain(database.url);
+      await onServer(TEST_DATABASE_URL, (client) => client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`));
+      await eventually(async () => (await healthz(serving.httpPort)).status === 200, 10_000, '/healthz 200 again');
+    } finally {
+      await serving.stop();
+      await opened.close();
+      await database.drop();
     }
   });
 });
