@@ -4,6 +4,8 @@
  * well inside the safe range, so they are parsed to numbers, and anything else is a bad row.
  */
 import { z } from 'zod';
+import { AlertSchema } from '../alert.js';
+import type { ColumnCodecs } from '../columns.js';
 
 export { parseRow } from '../sqlite/rows.js';
 
@@ -16,3 +18,6 @@ export const int8 = z
 export const nullableInt8 = int8.nullable();
 export const nullableText = z.string().nullable();
 export const textArray = z.array(z.string());
+
+/** How PostgreSQL returns the columns the engines share (src/store/columns.ts): jsonb comes back parsed. */
+export const CODECS: ColumnCodecs = { long: int8, bool: z.boolean(), alert: AlertSchema };

@@ -1,55 +1,17 @@
-import { z } from 'zod';
 import type { StoredStatement } from '../../model/index.js';
-import { StatementKindSchema } from '../alert.js';
+import { statementRow, STATEMENT_COLUMNS as COLUMNS } from '../columns.js';
 import { escapeLike } from '../sqlite/statements.js';
 import type { StatementQuery } from '../types.js';
 import { comparable, comparisonWords } from '../words.js';
 import type { Db } from './db.js';
-import { int8, int, nullableInt8, nullableText, parseRow } from './rows.js';
+import { CODECS, parseRow } from './rows.js';
 
-export const COLUMNS = `identity, ordinal, quote, speaker, speaker_id, role, kind, start_offset, end_offset,
-  cue, title, url, outlet, published, seen_at`;
+export { STATEMENT_COLUMNS as COLUMNS } from '../columns.js';
 
 /** Newest first (published, else seen), in article order within an article: the order of every listing. */
 export const NEWEST_FIRST = 'sort_at DESC, identity, ordinal';
 
-const StatementRow = z
-  .object({
-    identity: z.string(),
-    ordinal: int,
-    quote: z.string(),
-    speaker: nullableText,
-    speaker_id: nullableText,
-    role: nullableText,
-    kind: StatementKindSchema,
-    start_offset: int,
-    end_offset: int,
-    cue: nullableText,
-    title: z.string(),
-    url: nullableText,
-    outlet: nullableText,
-    published: nullableInt8,
-    seen_at: int8,
-  })
-  .transform(
-    (r): StoredStatement => ({
-      identity: r.identity,
-      ordinal: r.ordinal,
-      quote: r.quote,
-      speaker: r.speaker,
-      speakerId: r.speaker_id,
-      role: r.role,
-      kind: r.kind,
-      start: r.start_offset,
-      end: r.end_offset,
-      cue: r.cue,
-      title: r.title,
-      url: r.url,
-      outlet: r.outlet,
-      published: r.published,
-      seenAt: r.seen_at,
-    }),
-  );
+const StatementRow = statementRow(CODECS);
 
 export const toStoredStatement = (row: unknown): StoredStatement => parseRow(StatementRow, row, 'statements');
 

@@ -1,5 +1,7 @@
 /** Reading rows back: every row is checked against its shape, so nothing untyped leaves the store. */
 import { z } from 'zod';
+import { AlertSchema } from '../alert.js';
+import type { ColumnCodecs } from '../columns.js';
 import { StatementsError } from '../../errors.js';
 
 export function parseRow<T extends z.ZodType>(schema: T, row: unknown, table: string): z.output<T> {
@@ -31,3 +33,6 @@ export function jsonColumn<T extends z.ZodType>(schema: T) {
 export const int = z.number().int();
 export const nullableInt = int.nullable();
 export const nullableText = z.string().nullable();
+
+/** How SQLite returns the columns the engines share (src/store/columns.ts). */
+export const CODECS: ColumnCodecs = { long: int, bool: int.transform((v) => v === 1), alert: jsonColumn(AlertSchema) };

@@ -1,50 +1,15 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import type { StoredStatement } from '../../model/index.js';
-import { StatementKindSchema } from '../alert.js';
+import { statementRow, STATEMENT_COLUMNS as COLUMNS } from '../columns.js';
 import type { StatementQuery } from '../types.js';
-import { int, nullableInt, nullableText, parseRow } from './rows.js';
+import { CODECS, parseRow } from './rows.js';
 
-export const COLUMNS = `identity, ordinal, quote, speaker, speaker_id, role, kind, start_offset, end_offset,
-  cue, title, url, outlet, published, seen_at`;
+export { STATEMENT_COLUMNS as COLUMNS } from '../columns.js';
 
-const StatementRow = z.object({
-  identity: z.string(),
-  ordinal: int,
-  quote: z.string(),
-  speaker: nullableText,
-  speaker_id: nullableText,
-  role: nullableText,
-  kind: StatementKindSchema,
-  start_offset: int,
-  end_offset: int,
-  cue: nullableText,
-  title: z.string(),
-  url: nullableText,
-  outlet: nullableText,
-  published: nullableInt,
-  seen_at: int,
-});
+const StatementRow = statementRow(CODECS);
 
 export function toStoredStatement(row: unknown): StoredStatement {
-  const r = parseRow(StatementRow, row, 'statements');
-  return {
-    identity: r.identity,
-    ordinal: r.ordinal,
-    quote: r.quote,
-    speaker: r.speaker,
-    speakerId: r.speaker_id,
-    role: r.role,
-    kind: r.kind,
-    start: r.start_offset,
-    end: r.end_offset,
-    cue: r.cue,
-    title: r.title,
-    url: r.url,
-    outlet: r.outlet,
-    published: r.published,
-    seenAt: r.seen_at,
-  };
+  return parseRow(StatementRow, row, 'statements');
 }
 
 /** Makes `%`, `_` and the escape character itself match literally in a LIKE pattern. */

@@ -1,0 +1,105 @@
+/**
+ * The statements and deliveries tables as both engines lay them out: the column lists, and one
+ * mapping from a row to the model. Engines differ only in how a column comes back (SQLite:
+ * integers, 0/1, JSON text; PostgreSQL: bigint strings, booleans, parsed jsonb), so each passes
+ * its own codecs for those and shares the rest.
+ */
+import { z } from 'zod';
+import type { Alert, Delivery, DeliveryStatus, StoredStatement } from '../model/index.js';
+import { StatementKindSchema } from './alert.js';
+
+export interface ColumnCodecs {
+  /** A time in epoch milliseconds or an id (SQLite INTEGER, PostgreSQL bigint). */
+  long: z.ZodType<number>;
+  bool: z.ZodType<boolean>;
+  alert: z.ZodType<Alert>;
+}
+
+const int = z.number().int();
+const nullableText = z.string().nullable();
+
+export const STATEMENT_COLUMNS = `identity, ordinal, quote, speaker, speaker_id, role, kind, start_offset, end_offset,
+  cue, title, url, outlet, published, seen_at`;
+
+export function statementRow(c: ColumnCodecs) {
+  return z
+    .object({
+      identity: z.string(),
+      ordinal: int,
+      quote: z.string(),
+      speaker: nullableText,
+      speaker_id: nullableText,
+      role: nullableText,
+      kind: StatementKindSchema,
+      start_offset: int,
+      end_offset: int,
+      cue: nullableText,
+      title: z.string(),
+      url: nullableText,
+      outlet: nullableText,
+      published: c.long.nullable(),
+      seen_at: c.long,
+    })
+    .transform(
+      (r): StoredStatement => ({
+        identity: r.identity,
+        ordinal: r.ordinal,
+        quote: r.quote,
+        speaker: r.speaker,
+        speakerId: r.speaker_id,
+        role: r.role,
+        kind: r.kind,
+        start: r.start_offset,
+        end: r.end_offset,
+        cue: r.cue,
+        title: r.title,
+        url: r.url,
+        outlet: r.outlet,
+        published: r.published,
+        seenAt: r.seen_at,
+      }),
+    );
+}
+
+export const DELIVERY_COLUMNS = `id, subscription_id, channel, key, alert, status, attempts,
+  next_attempt_at, last_error, created_at, sent_at, in_doubt, digest, message_ref`;
+
+const STATUSES: { [S in DeliveryStatus]: S } = { pending: 'pending', sent: 'sent', failed: 'failed' };
+
+export function deliveryRow(c: ColumnCodecs) {
+  return z
+    .object({
+      id: c.long,
+      subscription_id: z.string(),
+      channel: z.string(),
+      key: z.string(),
+      alert: c.alert,
+      status: z.enum(STATUSES),
+      attempts: int,
+      next_attempt_at: c.long,
+      last_error: nullableText,
+      created_at: c.long,
+      sent_at: c.long.nullable(),
+      in_doubt: c.bool,
+      digest: z.enum(['hourly', 'daily']).nullable(),
+      message_ref: nullableText,
+    })
+    .transform(
+      (r): Delivery => ({
+        id: r.id,
+        subscriptionId: r.subscription_id,
+        channel: r.channel,
+        key: r.key,
+        alert: r.alert,
+        status: r.status,
+        attempts: r.attempts,
+        nextAttemptAt: r.next_attempt_at,
+        lastError: r.last_error,
+        createdAt: r.created_at,
+        sentAt: r.sent_at,
+        inDoubt: r.in_doubt,
+        digest: r.digest,
+        messageRef: r.message_ref,
+      }),
+    );
+}
