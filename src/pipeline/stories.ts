@@ -19,9 +19,14 @@ export interface StoryPlacement {
 
 export async function placeInStory(deps: PipelineDeps, article: Article, quotes: readonly string[], now: number): Promise<StoryPlacement> {
   const candidate = storyMember(article.identity, article, now, quotes);
-  const match = matchStory(candidate, await deps.store.storyCandidates(candidate, now - DEFAULT_CLUSTER.windowMs));
+  // Read the candidates and add this copy as one step: two copies placed at once (two feeds, two
+  // replicas) would otherwise each miss the other and start two stories.
+  const match = await deps.store.serially('story placement', async () => {
+    const found = matchStory(candidate, await deps.store.storyCandidates(candidate, now - DEFAULT_CLUSTER.windowMs));
+    await deps.store.addStoryMember({ ...candidate, storyId: found?.storyId ?? article.identity });
+    return found;
+  });
   const storyId = match?.storyId ?? article.identity;
-  await deps.store.addStoryMember({ ...candidate, storyId });
   if (match === null) return { storyId, joined: false, tier: null, outlets: article.outlet === null ? [] : [article.outlet] };
   const outlets = await deps.store.storyOutlets(storyId);
   if (outlets.length > 1) await deps.store.reviseAlerts(storyId, outlets, now);

@@ -125,6 +125,13 @@ export interface Store {
   /** Records a revision attempt of `version`; a newer version owed stays owed whatever the outcome. */
   finishRevision(deliveryId: number, version: number, outcome: RevisionOutcome): Promise<void>;
 
+  /**
+   * Runs `work` while no other call under `name` runs, in this process or (PostgreSQL) any
+   * replica: placing an article in its story reads the recent copies and then adds this one, and
+   * two copies placed at once would each start a story of their own and be alerted twice.
+   */
+  serially<T>(name: string, work: () => Promise<T>): Promise<T>;
+
   // Events every replica receives
   /**
    * True for the first caller with this key, false for every later one (for a day): replicas

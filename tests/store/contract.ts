@@ -361,6 +361,25 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
       });
     });
 
+    describe('serially', () => {
+      it('runs work under one name one at a time, in call order; a failure passes through and frees the name', async () => {
+        const events: string[] = [];
+        const step = (tag: string) => async (): Promise<string> => {
+          events.push(`${tag} start`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          events.push(`${tag} end`);
+          return tag;
+        };
+        const boom = new Error('boom');
+        const results = await Promise.allSettled([store.serially('x', step('a')), store.serially('x', async () => Promise.reject(boom)), store.serially('x', step('b')), store.serially('y', step('c'))]);
+        expect(results.map((r) => (r.status === 'fulfilled' ? r.value : r.reason))).toEqual(['a', boom, 'b', 'c']);
+        const x = events.filter((e) => !e.startsWith('c'));
+        expect(x).toEqual(['a start', 'a end', 'b start', 'b end']);
+        // Another name does not wait for this one.
+        expect(events.indexOf('c start')).toBeLessThan(events.indexOf('a end'));
+      });
+    });
+
     describe('events every replica receives', () => {
       it('lets the first to record an event handle it, and nobody else for a day', async () => {
         expect(await store.firstToHandle('discord:interaction:1', T0)).toBe(true);

@@ -65,6 +65,25 @@ describePostgres('PostgreSQL store', () => {
     await expect(openStore(url)).rejects.toMatchObject({ module: 'store', code: 'STORE_SCHEMA_NEWER' });
   });
 
+  it('runs story placement one replica at a time: two copies of one story placed at once make one story', async () => {
+    await replicas(3, async (stores) => {
+      let running = 0;
+      let most = 0;
+      await Promise.all(
+        stores.flatMap((store) =>
+          Array.from({ length: 5 }, () =>
+            store.serially('story placement', async () => {
+              most = Math.max(most, ++running);
+              await new Promise((resolve) => setTimeout(resolve, 5));
+              running--;
+            }),
+          ),
+        ),
+      );
+      expect(most).toBe(1);
+    });
+  });
+
   it('never hands one delivery to two replicas draining at once, and keeps each channel in order', async () => {
     await replicas(4, async (stores) => {
       const channels = Array.from({ length: 12 }, (_, i) => `discord:g:${i}`);

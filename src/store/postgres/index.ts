@@ -19,6 +19,7 @@ import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { mutesOver } from './mutes.js';
 import { handledEventsOver } from './handled-events.js';
+import { serialQueue } from '../serial.js';
 import { answersOver } from './outbox/answers.js';
 import { dueDeliveriesOver } from './outbox/claim.js';
 import { enqueueOver } from './outbox/enqueue.js';
@@ -75,6 +76,26 @@ function storeOver(pool: pg.Pool, target: Target): Store {
   const subscriptions = subscriptionsOver(db);
   const mutes = mutesOver(db);
   const firstToHandle = handledEventsOver(db);
+  const local = serialQueue();
+  // The transaction holds the lock (and one connection) while `work` runs on other connections;
+  // the local queue first, so one waiter per process holds a connection, however many calls wait.
+  // Work's own errors pass through as they are; only the lock's are the store's.
+  const serially = <T>(name: string, work: () => Promise<T>): Promise<T> =>
+    local(name, async () => {
+      let failed: { error: unknown } | null = null;
+      try {
+        return await db.tx(async (query) => {
+          await query("SELECT pg_advisory_xact_lock(hashtext('statements: serially'), hashtext(current_schema() || ' ' || $1))", [name]);
+          return work().catch((error: unknown) => {
+            failed = { error };
+            throw error;
+          });
+        });
+      } catch (error) {
+        if (failed !== null) throw (failed as { error: unknown }).error;
+        throw operationFailure(`run ${name} alone`, target, error);
+      }
+    });
   const enqueue = enqueueOver(db, Date.now);
   const due = dueDeliveriesOver(db);
   const answers = answersOver(db);
@@ -119,6 +140,10 @@ function storeOver(pool: pg.Pool, target: Target): Store {
     claimRevisions: (now, limit, platforms, leaseMs) => run('claim due revisions of sent alerts', () => revisions.claimRevisions(now, limit, platforms, leaseMs)),
     finishRevision: (id, version, outcome) => run(`finish the revision of delivery ${id}`, () => revisions.finishRevision(id, version, outcome)),
 
+    serially: (name, work) => {
+      if (closed) return Promise.reject(new StatementsError('store', 'STORE_CLOSED', `could not run ${name} alone: the store (PostgreSQL at ${target.server}) is closed`));
+      return serially(name, work);
+    },
     firstToHandle: (key, now) => run(`record event ${key}`, () => firstToHandle(key, now)),
     mute: (m) => run(`mute ${m.target} in ${m.channel}`, () => mutes.mute(m)),
     unmute: (channel, target) => run(`unmute ${target} in ${channel}`, () => mutes.unmute(channel, target)),

@@ -24,6 +24,7 @@ import { prepareMarkSent } from './outbox/mark-sent.js';
 import { prepareRevisions } from './outbox/revisions.js';
 import { prepareMutes } from './mutes.js';
 import { prepareHandledEvents } from './handled-events.js';
+import { serialQueue } from '../serial.js';
 import { prepareStatements } from './statements.js';
 import { prepareSubscriptions } from './subscriptions.js';
 
@@ -53,6 +54,8 @@ function storeOver(db: Database.Database, path: string): Store {
   const subscriptions = prepareSubscriptions(db);
   const mutes = prepareMutes(db);
   const firstToHandle = prepareHandledEvents(db);
+  // One process per SQLite file: serial in this process is serial everywhere.
+  const serially = serialQueue();
   const added = prepareAddedFeeds(db);
   const stories = prepareStories(db);
   const enqueue = prepareEnqueue(db, Date.now);
@@ -86,6 +89,7 @@ function storeOver(db: Database.Database, path: string): Store {
     releaseFeed: (feedId, owner, next) => run(`release feed ${feedId}`, () => feedClaims.releaseFeed(feedId, owner, next)),
     claimRevisions: (now, limit, platforms, leaseMs) => run('claim due revisions of sent alerts', () => revisions.claimRevisions(now, limit, platforms, leaseMs)),
     finishRevision: (id, version, outcome) => run(`finish the revision of delivery ${id}`, () => revisions.finishRevision(id, version, outcome)),
+    serially,
     firstToHandle: (key, now) => run(`record event ${key}`, () => firstToHandle(key, now)),
     mute: (m) => run(`mute ${m.target} in ${m.channel}`, () => mutes.mute(m)),
     unmute: (channel, target) => run(`unmute ${target} in ${channel}`, () => mutes.unmute(channel, target)),
