@@ -1,11 +1,11 @@
 /**
- * The statements and deliveries tables as both engines lay them out: the column lists, and one
+ * The feeds, items, statements and deliveries tables as both engines lay them out: the column lists, and one
  * mapping from a row to the model. Engines differ only in how a column comes back (SQLite:
  * integers, 0/1, JSON text; PostgreSQL: bigint strings, booleans, parsed jsonb), so each passes
  * its own codecs for those and shares the rest.
  */
 import { z } from 'zod';
-import type { Alert, Delivery, DeliveryStatus, StoredStatement } from '../model/index.js';
+import type { Alert, Delivery, DeliveryStatus, FeedState, ItemDecision, ItemRecord, StoredStatement } from '../model/index.js';
 import { StatementKindSchema } from './alert.js';
 
 export interface ColumnCodecs {
@@ -100,6 +100,82 @@ export function deliveryRow(c: ColumnCodecs) {
         inDoubt: r.in_doubt,
         digest: r.digest,
         messageRef: r.message_ref,
+      }),
+    );
+}
+
+export const FEED_COLUMNS = `feed_id, url, etag, last_modified, last_polled_at, last_success_at, next_poll_at,
+  failures, last_error_code, last_error, baselined, feed_title`;
+
+export function feedRow(c: ColumnCodecs) {
+  return z
+    .object({
+      feed_id: z.string(),
+      url: z.string(),
+      etag: nullableText,
+      last_modified: nullableText,
+      last_polled_at: c.long.nullable(),
+      last_success_at: c.long.nullable(),
+      next_poll_at: c.long.nullable(),
+      failures: int,
+      last_error_code: nullableText,
+      last_error: nullableText,
+      baselined: c.bool,
+      feed_title: nullableText,
+    })
+    .transform(
+      (r): FeedState => ({
+        feedId: r.feed_id,
+        url: r.url,
+        etag: r.etag,
+        lastModified: r.last_modified,
+        lastPolledAt: r.last_polled_at,
+        lastSuccessAt: r.last_success_at,
+        nextPollAt: r.next_poll_at,
+        failures: r.failures,
+        lastErrorCode: r.last_error_code,
+        lastError: r.last_error,
+        baselined: r.baselined,
+        feedTitle: r.feed_title,
+      }),
+    );
+}
+
+// Keyed by every decision: a decision added to the model must be added here before it compiles.
+export const DECISIONS: { [D in ItemDecision]: D } = {
+  alerted: 'alerted',
+  baseline: 'baseline',
+  'too-old': 'too-old',
+  'no-statements': 'no-statements',
+  'no-subscriber': 'no-subscriber',
+  duplicate: 'duplicate',
+  'article-failed': 'article-failed',
+};
+
+export const ITEM_COLUMNS = 'identity, feed_id, link, title, published, first_seen_at, decision, reason';
+
+export function itemRow(c: ColumnCodecs) {
+  return z
+    .object({
+      identity: z.string(),
+      feed_id: z.string(),
+      link: nullableText,
+      title: z.string(),
+      published: c.long.nullable(),
+      first_seen_at: c.long,
+      decision: z.enum(DECISIONS),
+      reason: z.string(),
+    })
+    .transform(
+      (r): ItemRecord => ({
+        identity: r.identity,
+        feedId: r.feed_id,
+        link: r.link,
+        title: r.title,
+        published: r.published,
+        firstSeenAt: r.first_seen_at,
+        decision: r.decision,
+        reason: r.reason,
       }),
     );
 }

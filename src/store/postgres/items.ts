@@ -1,34 +1,10 @@
-import { z } from 'zod';
 import type { ItemRecord } from '../../model/index.js';
-import { DECISIONS } from '../sqlite/items.js';
 import type { Db } from './db.js';
-import { int8, nullableInt8, nullableText, parseRow } from './rows.js';
+import { ITEM_COLUMNS, itemRow } from '../columns.js';
+import { CODECS, parseRow } from './rows.js';
 
-const COLUMNS = 'identity, feed_id, link, title, published, first_seen_at, decision, reason';
-
-const ItemRow = z
-  .object({
-    identity: z.string(),
-    feed_id: z.string(),
-    link: nullableText,
-    title: z.string(),
-    published: nullableInt8,
-    first_seen_at: int8,
-    decision: z.enum(DECISIONS),
-    reason: z.string(),
-  })
-  .transform(
-    (r): ItemRecord => ({
-      identity: r.identity,
-      feedId: r.feed_id,
-      link: r.link,
-      title: r.title,
-      published: r.published,
-      firstSeenAt: r.first_seen_at,
-      decision: r.decision,
-      reason: r.reason,
-    }),
-  );
+const COLUMNS = ITEM_COLUMNS;
+const ItemRow = itemRow(CODECS);
 
 export function itemsOver(db: Db) {
   return {

@@ -1,43 +1,11 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import type { FeedState } from '../../model/index.js';
-import { int, nullableInt, nullableText, parseRow } from './rows.js';
+import { FEED_COLUMNS, feedRow } from '../columns.js';
+import { CODECS, parseRow } from './rows.js';
 
-const COLUMNS = `feed_id, url, etag, last_modified, last_polled_at, last_success_at, next_poll_at,
-  failures, last_error_code, last_error, baselined, feed_title`;
-
-const FeedRow = z.object({
-  feed_id: z.string(),
-  url: z.string(),
-  etag: nullableText,
-  last_modified: nullableText,
-  last_polled_at: nullableInt,
-  last_success_at: nullableInt,
-  next_poll_at: nullableInt,
-  failures: int,
-  last_error_code: nullableText,
-  last_error: nullableText,
-  baselined: int,
-  feed_title: nullableText,
-});
-
-function toFeedState(row: unknown): FeedState {
-  const r = parseRow(FeedRow, row, 'feeds');
-  return {
-    feedId: r.feed_id,
-    url: r.url,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastPolledAt: r.last_polled_at,
-    lastSuccessAt: r.last_success_at,
-    nextPollAt: r.next_poll_at,
-    failures: r.failures,
-    lastErrorCode: r.last_error_code,
-    lastError: r.last_error,
-    baselined: r.baselined === 1,
-    feedTitle: r.feed_title,
-  };
-}
+const COLUMNS = FEED_COLUMNS;
+const FeedRow = feedRow(CODECS);
+const toFeedState = (row: unknown): FeedState => parseRow(FeedRow, row, 'feeds');
 
 /** SQLite binds no booleans, hence the row's own parameter shape. */
 type FeedParams = Omit<FeedState, 'baselined'> & { baselined: 0 | 1 };
