@@ -5,14 +5,15 @@
  * its own codecs for those and shares the rest.
  */
 import { z } from 'zod';
-import type { Alert, Delivery, DeliveryStatus, FeedState, ItemDecision, ItemRecord, StoredStatement } from '../model/index.js';
-import { StatementKindSchema } from './alert.js';
+import type { Delivery, DeliveryStatus, FeedState, ItemDecision, ItemRecord, Revision, StoredStatement } from '../model/index.js';
+import { AlertSchema, StatementKindSchema } from './alert.js';
 
 export interface ColumnCodecs {
   /** A time in epoch milliseconds or an id (SQLite INTEGER, PostgreSQL bigint). */
   long: z.ZodType<number>;
   bool: z.ZodType<boolean>;
-  alert: z.ZodType<Alert>;
+  /** A JSON column of this shape (SQLite: text; PostgreSQL: jsonb, parsed by the driver). */
+  json<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>>;
 }
 
 const int = z.number().int();
@@ -73,7 +74,7 @@ export function deliveryRow(c: ColumnCodecs) {
       subscription_id: z.string(),
       channel: z.string(),
       key: z.string(),
-      alert: c.alert,
+      alert: c.json(AlertSchema),
       status: z.enum(STATUSES),
       attempts: int,
       next_attempt_at: c.long,
@@ -178,4 +179,39 @@ export function itemRow(c: ColumnCodecs) {
         reason: r.reason,
       }),
     );
+}
+
+/** A story's delivery as reviseAlerts reads it (`also`: the alert's alsoReportedBy). */
+export function storyDeliveryRow(c: ColumnCodecs) {
+  return z.object({
+    id: c.long,
+    status: z.string(),
+    message_ref: nullableText,
+    digest: nullableText,
+    claimed_until: c.long.nullable(),
+    outlet: nullableText,
+    also: c.json(z.array(z.string())).nullable(),
+  });
+}
+
+/**
+ * What reviseAlerts does to one of the story's deliveries, given every outlet carrying the story:
+ * nothing (null: its list is already right, or it is a sent message that cannot be edited), or
+ * set `also` on its alert, owing an edit of the message when one was (or is being) sent.
+ */
+export function revisionFor(row: z.output<ReturnType<typeof storyDeliveryRow>>, carriers: readonly string[]): { also: string[]; owe: boolean } | null {
+  const also = carriers.filter((c) => c !== row.outlet);
+  if (JSON.stringify(also) === JSON.stringify(row.also ?? [])) return null;
+  // A pending one being sent right now goes out as it was read: its message needs the edit too.
+  const owe = row.status === 'sent' ? row.message_ref !== null && row.digest === null : row.claimed_until !== null;
+  if (row.status === 'sent' && !owe) return null;
+  return { also, owe };
+}
+
+export const REVISION_COLUMNS = 'id, subscription_id, channel, key, message_ref, alert, revision_version, revision_attempts';
+
+export function revisionRow(c: ColumnCodecs) {
+  return z
+    .object({ id: c.long, subscription_id: z.string(), channel: z.string(), key: z.string(), message_ref: z.string(), alert: c.json(AlertSchema), revision_version: int, revision_attempts: int })
+    .transform((r): Revision => ({ deliveryId: r.id, subscriptionId: r.subscription_id, channel: r.channel, key: r.key, messageRef: r.message_ref, alert: r.alert, version: r.revision_version, attempts: r.revision_attempts }));
 }

@@ -4,7 +4,6 @@
  * well inside the safe range, so they are parsed to numbers, and anything else is a bad row.
  */
 import { z } from 'zod';
-import { AlertSchema } from '../alert.js';
 import type { ColumnCodecs } from '../columns.js';
 
 export { parseRow } from '../sqlite/rows.js';
@@ -20,4 +19,4 @@ export const nullableText = z.string().nullable();
 export const textArray = z.array(z.string());
 
 /** How PostgreSQL returns the columns the engines share (src/store/columns.ts): jsonb comes back parsed. */
-export const CODECS: ColumnCodecs = { long: int8, bool: z.boolean(), alert: AlertSchema };
+export const CODECS: ColumnCodecs = { long: int8, bool: z.boolean(), json: (schema) => z.unknown().pipe(schema) };

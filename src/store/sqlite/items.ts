@@ -3,7 +3,6 @@ import type { ItemRecord } from '../../model/index.js';
 import { ITEM_COLUMNS, itemRow } from '../columns.js';
 import { CODECS, parseRow } from './rows.js';
 
-
 const COLUMNS = ITEM_COLUMNS;
 const ItemRow = itemRow(CODECS);
 const toItemRecord = (row: unknown): ItemRecord => parseRow(ItemRow, row, 'items');

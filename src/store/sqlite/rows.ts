@@ -1,6 +1,5 @@
 /** Reading rows back: every row is checked against its shape, so nothing untyped leaves the store. */
 import { z } from 'zod';
-import { AlertSchema } from '../alert.js';
 import type { ColumnCodecs } from '../columns.js';
 import { StatementsError } from '../../errors.js';
 
@@ -35,4 +34,4 @@ export const nullableInt = int.nullable();
 export const nullableText = z.string().nullable();
 
 /** How SQLite returns the columns the engines share (src/store/columns.ts). */
-export const CODECS: ColumnCodecs = { long: int, bool: int.transform((v) => v === 1), alert: jsonColumn(AlertSchema) };
+export const CODECS: ColumnCodecs = { long: int, bool: int.transform((v) => v === 1), json: jsonColumn };

@@ -6,26 +6,15 @@
  */
 import { z } from 'zod';
 import type { Revision } from '../../../model/index.js';
-import { AlertSchema } from '../../alert.js';
+import { REVISION_COLUMNS, revisionFor, revisionRow, storyDeliveryRow } from '../../columns.js';
 import type { RevisionOutcome } from '../../types.js';
 import { jsonText, type Db } from '../db.js';
-import { int8, int, nullableInt8, nullableText, parseRow } from '../rows.js';
+import { CODECS, parseRow } from '../rows.js';
 import { DeliveryId, onPlatforms } from './row.js';
 import { notPending } from './not-pending.js';
 
-const StoryRow = z.object({
-  id: int8,
-  status: z.string(),
-  message_ref: nullableText,
-  digest: nullableText,
-  claimed_until: nullableInt8,
-  outlet: nullableText,
-  also: z.array(z.string()).nullable(),
-});
-
-const RevisionRow = z
-  .object({ id: int8, subscription_id: z.string(), channel: z.string(), key: z.string(), message_ref: z.string(), alert: AlertSchema, revision_version: int, revision_attempts: int })
-  .transform((r): Revision => ({ deliveryId: r.id, subscriptionId: r.subscription_id, channel: r.channel, key: r.key, messageRef: r.message_ref, alert: r.alert, version: r.revision_version, attempts: r.revision_attempts }));
+const StoryRow = storyDeliveryRow(CODECS);
+const RevisionRow = revisionRow(CODECS);
 
 const DUE = "d.revision_due_at <= $1 AND d.status = 'sent' AND d.message_ref IS NOT NULL AND (d.revision_claimed_until IS NULL OR d.revision_claimed_until <= $1)";
 
@@ -43,14 +32,11 @@ export function revisionsOver(db: Db) {
         for (const raw of rows) {
           const parsed = StoryRow.safeParse(raw);
           if (!parsed.success) continue; // a malformed alert is given up by the drain, not revised
-          const row = parsed.data;
-          const also = carriers.filter((c) => c !== row.outlet);
-          if (JSON.stringify(also) === JSON.stringify(row.also ?? [])) continue;
-          // A pending one being sent right now goes out as it was read: its message needs the edit too.
-          const editable = row.status === 'sent' ? row.message_ref !== null && row.digest === null : row.claimed_until !== null;
-          if (row.status === 'sent' && !editable) continue;
-          const owe = editable ? ', revision_version = revision_version + 1, revision_due_at = $3, revision_attempts = 0, revision_error = NULL' : '';
-          await query(`UPDATE deliveries SET alert = jsonb_set(alert, '{alsoReportedBy}', $2::jsonb)${owe} WHERE id = $1`, editable ? [row.id, jsonText(also), now] : [row.id, jsonText(also)]);
+          const revision = revisionFor(parsed.data, carriers);
+          if (revision === null) continue;
+          const { id } = parsed.data;
+          const owe = revision.owe ? ', revision_version = revision_version + 1, revision_due_at = $3, revision_attempts = 0, revision_error = NULL' : '';
+          await query(`UPDATE deliveries SET alert = jsonb_set(alert, '{alsoReportedBy}', $2::jsonb)${owe} WHERE id = $1`, revision.owe ? [id, jsonText(revision.also), now] : [id, jsonText(revision.also)]);
           changed++;
         }
         return changed;
@@ -62,7 +48,7 @@ export function revisionsOver(db: Db) {
       if (!(count > 0) || platforms?.length === 0) return [];
       return db.tx(async (query) => {
         const { rows } = await query(
-          `SELECT id, subscription_id, channel, key, message_ref, alert, revision_version, revision_attempts FROM deliveries d
+          `SELECT ${REVISION_COLUMNS} FROM deliveries d
           WHERE ${DUE} AND ${onPlatforms(3)} ORDER BY revision_due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
           [now, count, platforms ?? null],
         );

@@ -1,25 +1,14 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Revision } from '../../../model/index.js';
-import { AlertSchema } from '../../alert.js';
+import { REVISION_COLUMNS, revisionFor, revisionRow, storyDeliveryRow } from '../../columns.js';
 import type { RevisionOutcome } from '../../types.js';
-import { int, jsonColumn, nullableInt, nullableText } from '../rows.js';
+import { CODECS, int } from '../rows.js';
 import { ON_PLATFORMS } from './due-deliveries.js';
 import { prepareNotPending } from './not-pending.js';
 
-const StoryRow = z.object({
-  id: int,
-  status: z.string(),
-  message_ref: nullableText,
-  digest: nullableText,
-  claimed_until: nullableInt,
-  outlet: nullableText,
-  also: jsonColumn(z.array(z.string())).nullable(),
-});
-
-const RevisionRow = z
-  .object({ id: int, subscription_id: z.string(), channel: z.string(), key: z.string(), message_ref: z.string(), alert: jsonColumn(AlertSchema), revision_version: int, revision_attempts: int })
-  .transform((r): Revision => ({ deliveryId: r.id, subscriptionId: r.subscription_id, channel: r.channel, key: r.key, messageRef: r.message_ref, alert: r.alert, version: r.revision_version, attempts: r.revision_attempts }));
+const StoryRow = storyDeliveryRow(CODECS);
+const RevisionRow = revisionRow(CODECS);
 const RowId = z.object({ id: int });
 
 interface ClaimParams {
@@ -47,14 +36,11 @@ export function prepareRevisions(db: Database.Database) {
     for (const raw of ofStory.all(key)) {
       const parsed = StoryRow.safeParse(raw);
       if (!parsed.success) continue; // a malformed alert is given up by the drain, not revised
-      const row = parsed.data;
-      const also = carriers.filter((c) => c !== row.outlet);
-      if (JSON.stringify(also) === JSON.stringify(row.also ?? [])) continue;
-      // A pending one being sent right now goes out as it was read: its message needs the edit too.
-      const editable = row.status === 'sent' ? row.message_ref !== null && row.digest === null : row.claimed_until !== null;
-      if (row.status === 'sent' && !editable) continue;
-      if (editable) owe.run({ id: row.id, also: JSON.stringify(also), now });
-      else revise.run({ id: row.id, also: JSON.stringify(also) });
+      const revision = revisionFor(parsed.data, carriers);
+      if (revision === null) continue;
+      const also = JSON.stringify(revision.also);
+      if (revision.owe) owe.run({ id: parsed.data.id, also, now });
+      else revise.run({ id: parsed.data.id, also });
       changed++;
     }
     return changed;
@@ -63,7 +49,7 @@ export function prepareRevisions(db: Database.Database) {
   // "+status": the planner must take the small partial index of owed revisions, not every sent delivery.
   const due = `revision_due_at <= @now AND +status = 'sent' AND message_ref IS NOT NULL AND (revision_claimed_until IS NULL OR revision_claimed_until <= @now)`;
   const select = (where: string) =>
-    db.prepare<ClaimParams>(`SELECT id, subscription_id, channel, key, message_ref, alert, revision_version, revision_attempts FROM deliveries WHERE ${where} ORDER BY revision_due_at, id LIMIT @limit`);
+    db.prepare<ClaimParams>(`SELECT ${REVISION_COLUMNS} FROM deliveries WHERE ${where} ORDER BY revision_due_at, id LIMIT @limit`);
   const dueAll = select(due);
   const dueOn = select(`${due} AND ${ON_PLATFORMS}`);
   const claim = db.prepare<{ id: number; until: number }>('UPDATE deliveries SET revision_claimed_until = @until WHERE id = @id');
