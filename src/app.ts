@@ -156,7 +156,7 @@ export async function startChatAdapters(app: App, listen: { port?: number; host?
   const discord =
     app.chat.discord === null
       ? null
-      : await startDiscordApp({ settings: app.chat.discord, watchlist: app.watchlist, context: app.commandContext, firstToHandle: (key) => app.store.firstToHandle(key, Date.now()), log: app.log, ...(listen.discordClient === undefined ? {} : { client: listen.discordClient }) });
+      : await startDiscordApp({ settings: app.chat.discord, watchlist: app.watchlist, context: app.commandContext, firstToHandle: (key) => app.store.firstToHandle(key, app.deps.now()), log: app.log, ...(listen.discordClient === undefined ? {} : { client: listen.discordClient }) });
   let slack: Awaited<ReturnType<typeof startSlackApp>> | null = null;
   try {
     if (app.chat.slack !== null) {
