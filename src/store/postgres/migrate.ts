@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StatementsError } from '../../errors.js';
+import { migrationFailure, pendingMigrations } from '../migrations.js';
 import type { Db } from './db.js';
 import type { Migration } from './migrations/index.js';
 import { int, parseRow } from './rows.js';
@@ -24,27 +24,14 @@ export async function migrate(db: Db, migrations: readonly Migration[], server: 
     )`);
     const { rows } = await query('SELECT version FROM schema_migrations');
     const applied = new Set(rows.map((row) => parseRow(AppliedRow, row, 'schema_migrations').version));
-    const known = Math.max(0, ...migrations.map((m) => m.version));
-    const newest = Math.max(0, ...applied);
-    if (newest > known) {
-      throw new StatementsError(
-        'store',
-        'STORE_SCHEMA_NEWER',
-        `the PostgreSQL database at ${server} has schema version ${newest}, newer than this version of statements knows (${known}); upgrade statements or use another DATABASE_URL`,
-      );
-    }
+    const where = `the PostgreSQL database at ${server}`;
+    const pending = pendingMigrations(migrations, applied, where);
     const done: number[] = [];
-    for (const migration of migrations) {
-      if (applied.has(migration.version)) continue;
+    for (const migration of pending) {
       try {
         await query(migration.sql);
       } catch (error) {
-        throw new StatementsError(
-          'store',
-          'STORE_MIGRATE',
-          `could not bring the PostgreSQL database at ${server} to schema version ${migration.version} (${migration.name}): ${error instanceof Error ? error.message : String(error)}; nothing was changed`,
-          { cause: error },
-        );
+        throw migrationFailure(where, migration, error);
       }
       await query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, Date.now()]);
       done.push(migration.version);

@@ -3,6 +3,7 @@
  * `schema_migrations`. To change the schema, add the next numbered file; never edit a released one.
  * TypeScript modules rather than .sql files so the compiled dist needs nothing copied beside it.
  */
+import type { Migration } from '../../migrations.js';
 import { sql as initial } from './001_initial.js';
 import { sql as claims } from './002_claims.js';
 import { sql as addedFeeds } from './003_added_feeds.js';
@@ -16,11 +17,7 @@ import { sql as speakerRecency } from './010_speaker_recency.js';
 import { sql as statementText } from './011_statement_text.js';
 import { sql as handledEvents } from './012_handled_events.js';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration };
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
